@@ -1,0 +1,2 @@
+/** calyx-bench. */
+package dev.calyx.bench;

@@ -1,0 +1,28 @@
+package dev.calyx.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code calyx} command. Each subcommand is its own class; this list is the one place they are
+ * registered, so the CLI's surface can be read here at a glance.
+ */
+@Command(
+        name = "calyx",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "Calico-compatible container networking and network security.",
+        subcommands = {
+            VersionCommand.class,
+            QuickstartCommand.class,
+        })
+public final class CalyxCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: see 'calyx --help'");
+    }
+}

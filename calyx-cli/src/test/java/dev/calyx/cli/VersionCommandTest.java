@@ -1,0 +1,23 @@
+package dev.calyx.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VersionCommandTest {
+    @Test
+    void unknownOutputFormatIsAnErrorNamingTheFlag() {
+        assertThat(Main.run("version", "-o", "xml")).isEqualTo(1);
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        assertThat(Main.run()).isEqualTo(2);
+    }
+
+    @Test
+    void versionPrintsJson() {
+        assertThat(Main.run("version", "-o", "json")).isZero();
+        assertThat(VersionCommand.facts()).containsKeys("calyx", "java", "kernel");
+    }
+}

@@ -1,0 +1,2 @@
+/** calyx-datastore. */
+package dev.calyx.datastore;

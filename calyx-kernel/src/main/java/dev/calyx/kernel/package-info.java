@@ -1,0 +1,2 @@
+/** calyx-kernel. */
+package dev.calyx.kernel;

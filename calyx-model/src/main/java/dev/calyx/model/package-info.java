@@ -1,0 +1,2 @@
+/** calyx-model. */
+package dev.calyx.model;

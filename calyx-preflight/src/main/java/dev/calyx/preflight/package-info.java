@@ -1,0 +1,2 @@
+/** calyx-preflight. */
+package dev.calyx.preflight;

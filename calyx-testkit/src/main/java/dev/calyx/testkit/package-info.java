@@ -1,0 +1,2 @@
+/** calyx-testkit. */
+package dev.calyx.testkit;
