@@ -1,2 +1,0 @@
-/** calyx-datastore. */
-package dev.calyx.datastore;
