@@ -82,6 +82,11 @@ public final class NlAttributes {
         return seg.asSlice(offsets[type], lengths[type]).toArray(ValueLayout.JAVA_BYTE);
     }
 
+    /** A view on the raw value (valid until the receive buffer is reused); null when absent. */
+    public MemorySegment bytesSegment(int type) {
+        return has(type) ? seg.asSlice(offsets[type], lengths[type]) : null;
+    }
+
     /** A string attribute without its trailing NUL; null when absent. */
     public String string(int type) {
         byte[] b = bytes(type);
