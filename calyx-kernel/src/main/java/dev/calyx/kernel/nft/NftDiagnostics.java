@@ -43,9 +43,10 @@ public final class NftDiagnostics {
 
     /**
      * The exception for a failed run of {@code tx}: the first error with a line names that line, its text and
-     * the operation; the others are appended. {@code action} says what was attempted ("apply", "check").
+     * the operation; the others are appended. {@code action} says what was attempted ("apply", "check"),
+     * {@code where} where (" in netns /var/run/netns/x", or empty).
      */
-    public static NftException failure(String action, NftTransaction tx, String script, String stderr) {
+    public static NftException failure(String action, String where, NftTransaction tx, String script, String stderr) {
         List<Diagnostic> all = parse(stderr);
         Diagnostic first = all.stream().filter(d -> d.line() > 0).findFirst()
                 .orElse(all.isEmpty() ? new Diagnostic(0, 0, 0, stderr.strip()) : all.getFirst());
@@ -53,7 +54,7 @@ public final class NftDiagnostics {
         String text = first.line() > 0 && first.line() <= lines.length ? lines[first.line() - 1] : null;
         NftOp op = tx.opAtLine(first.line()).orElse(null);
         StringBuilder msg = new StringBuilder("nft ").append(action).append(" of ").append(tx.size())
-                .append("-line transaction failed");
+                .append("-line transaction").append(where).append(" failed");
         if (first.line() > 0) {
             msg.append(" at line ").append(first.line());
             if (op != null) {

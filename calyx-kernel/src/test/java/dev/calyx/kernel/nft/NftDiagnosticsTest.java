@@ -18,7 +18,7 @@ class NftDiagnosticsTest {
                 delete element inet calyx s4 { 9.9.9.9 }
                                                ^^^^^^^
                 """;
-        NftException e = NftDiagnostics.failure("apply", tx, tx.script(), stderr);
+        NftException e = NftDiagnostics.failure("apply", "", tx, tx.script(), stderr);
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.lineText()).contains("delete element inet calyx s4 { 9.9.9.9 }");
         assertThat(e.op()).containsInstanceOf(NftOp.DeleteElements.class);
@@ -36,7 +36,7 @@ class NftDiagnosticsTest {
 
     @Test
     void unparseableOutputIsKeptWhole() {
-        NftException e = NftDiagnostics.failure("apply", new NftTransaction().raw("list ruleset"), "list ruleset\n", "segfault\n");
+        NftException e = NftDiagnostics.failure("apply", "", new NftTransaction().raw("list ruleset"), "list ruleset\n", "segfault\n");
         assertThat(e.line()).isZero();
         assertThat(e.getMessage()).isEqualTo("nft apply of 1-line transaction failed: segfault");
     }
