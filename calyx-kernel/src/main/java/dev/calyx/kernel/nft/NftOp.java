@@ -134,7 +134,7 @@ public sealed interface NftOp {
 
         public String render() {
             return "delete element " + table.spec() + " " + set.name() + " { "
-                    + keys.stream().map(k -> set.keyType().renderElement(k, set.name()))
+                    + keys.stream().map(k -> Elements.checked(set.keyType(), k))
                             .collect(Collectors.joining(", ")) + " }";
         }
 
@@ -246,14 +246,17 @@ public sealed interface NftOp {
                 if (i > 0) {
                     b.append(", ");
                 }
-                b.append(set.keyType().renderElement(e.key(), set.name()));
+                b.append(checked(set.keyType(), e.key()));
                 if (e.value().isPresent()) {
-                    String v = e.value().get();
-                    b.append(" : ").append(set.dataType().get() == NftDataType.VERDICT ? v
-                            : set.dataType().get().renderElement(v, set.name()));
+                    b.append(" : ").append(checked(set.dataType().get(), e.value().get()));
                 }
             }
             return b.append(" }").toString();
+        }
+
+        /** Renders an element {@link #check} already accepted, without checking it again. */
+        static String checked(NftDataType type, String element) {
+            return type == NftDataType.IFNAME ? "\"" + element + "\"" : element;
         }
 
         static String describe(String verb, NftTable table, NftSetSpec set, List<?> elements) {
