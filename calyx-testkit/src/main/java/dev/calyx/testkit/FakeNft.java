@@ -84,6 +84,17 @@ public final class FakeNft implements NftBackend {
     }
 
     @Override
+    public synchronized Optional<NftTableContent> listChain(NftTable table, String chain) {
+        return list(table).filter(c -> c.chain(chain).isPresent()).map(c -> new NftTableContent(table,
+                List.of(c.chain(chain).get()), List.of(), c.rules(chain)));
+    }
+
+    @Override
+    public synchronized Optional<NftSet> listSet(NftTable table, NftSetSpec set) {
+        return list(table).flatMap(c -> c.set(set.name())).filter(s -> s.map() == set.isMap());
+    }
+
+    @Override
     public synchronized List<NftTable> listTables() {
         return List.copyOf(model.tables.keySet());
     }

@@ -49,6 +49,10 @@ class FakeNftTest {
         assertThat(c.rules("tw-1").get(1).counter()).isEmpty();
         assertThat(nft.listTables()).containsExactly(T);
         assertThat(nft.applied()).hasSize(1);
+        assertThat(nft.listChain(T, "tw-1").orElseThrow().rules()).hasSize(2);
+        assertThat(nft.listChain(T, "nope")).isEmpty();
+        assertThat(nft.listSet(T, SRC).orElseThrow().elementKeys()).containsExactly("10.0.0.0/8");
+        assertThat(nft.listSet(T, NftSetSpec.set("nope", NftDataType.IFNAME))).isEmpty();
     }
 
     @Test

@@ -19,7 +19,16 @@ public interface NftBackend extends AutoCloseable {
     /** The table's chains, sets (with elements) and rules, or empty when the table does not exist. */
     Optional<NftTableContent> list(NftTable table);
 
-    /** Every table in the namespace. */
+    /**
+     * One chain and its rules (the content's {@code sets} are empty), or empty when the table or chain does not
+     * exist. Much cheaper than {@link #list} on a large table: nft fetches only that chain's rules.
+     */
+    Optional<NftTableContent> listChain(NftTable table, String chain);
+
+    /** One set or map with its elements, or empty when it does not exist. */
+    Optional<NftSet> listSet(NftTable table, NftSetSpec set);
+
+    /** Every table in the namespace. nft 1.0.6 dumps the whole ruleset for this: keep it out of hot paths. */
     List<NftTable> listTables();
 
     /** Releases what the backend holds (a library context, a thread); the default holds nothing. */

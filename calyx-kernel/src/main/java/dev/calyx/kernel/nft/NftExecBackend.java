@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Thread safety: stateless apart from its configuration; calls from several threads are independent processes.
  */
-public final class NftExecBackend implements NftBackend {
+public final class NftExecBackend extends NftJsonListing {
     private final Optional<Path> netns;
     private final NftCommandRunner runner;
     private final String nft;
@@ -45,25 +45,17 @@ public final class NftExecBackend implements NftBackend {
     }
 
     @Override
-    public Optional<NftTableContent> list(NftTable table) {
-        NftCommandRunner.Result r = runner.run(argv(List.of("-j", "list", "table", table.family().keyword(),
-                table.name())), "");
-        if (r.exitCode() != 0) {
-            if (r.stderr().contains("No such file or directory")) {
-                return Optional.empty();
-            }
-            throw new NftException("nft list table " + table + where() + ": " + r.stderr().strip());
+    Optional<String> listJson(String command) {
+        List<String> args = new ArrayList<>(List.of("-j"));
+        args.addAll(List.of(command.split(" ")));
+        NftCommandRunner.Result r = runner.run(argv(args), "");
+        if (r.exitCode() == 0) {
+            return Optional.of(r.stdout());
         }
-        return Optional.of(NftListingParser.table(table, r.stdout()));
-    }
-
-    @Override
-    public List<NftTable> listTables() {
-        NftCommandRunner.Result r = runner.run(argv(List.of("-j", "list", "tables")), "");
-        if (r.exitCode() != 0) {
-            throw new NftException("nft list tables" + where() + ": " + r.stderr().strip());
+        if (isMissing(r.stderr())) {
+            return Optional.empty();
         }
-        return NftListingParser.tables(r.stdout());
+        throw new NftException("nft " + command + where() + ": " + r.stderr().strip());
     }
 
     private void run(String action, NftTransaction tx, List<String> args) {

@@ -4,7 +4,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,7 @@ import java.util.Optional;
  *
  * <p>Thread safety: safe from any thread; calls are serialized on the pinned thread.
  */
-public final class NftLibBackend implements NftBackend {
+public final class NftLibBackend extends NftJsonListing {
     private final NftLibBindings lib;
     private final NetnsPinnedThread thread;
     private final Optional<Path> netns;
@@ -56,24 +55,15 @@ public final class NftLibBackend implements NftBackend {
     }
 
     @Override
-    public Optional<NftTableContent> list(NftTable table) {
-        Output out = thread.call(() -> command("list table " + table.spec(), true, false));
-        if (out.rc() != 0) {
-            if (out.error().contains("No such file or directory")) {
-                return Optional.empty();
-            }
-            throw new NftException("nft list table " + table + where() + ": " + out.error().strip());
+    Optional<String> listJson(String command) {
+        Output out = thread.call(() -> command(command, true, false));
+        if (out.rc() == 0) {
+            return Optional.of(out.output());
         }
-        return Optional.of(NftListingParser.table(table, out.output()));
-    }
-
-    @Override
-    public List<NftTable> listTables() {
-        Output out = thread.call(() -> command("list tables", true, false));
-        if (out.rc() != 0) {
-            throw new NftException("nft list tables" + where() + ": " + out.error().strip());
+        if (isMissing(out.error())) {
+            return Optional.empty();
         }
-        return NftListingParser.tables(out.output());
+        throw new NftException("nft " + command + where() + ": " + out.error().strip());
     }
 
     @Override

@@ -178,6 +178,20 @@ class NftBackendKernelTest {
     }
 
     @Test
+    void listsOneChainOrOneSet() {
+        nft.apply(initial());
+        NftTableContent chain = nft.listChain(T, "cali-tw-1111").orElseThrow();
+        assertThat(chain.chains()).extracting(NftChain::name).containsExactly("cali-tw-1111");
+        assertThat(chain.rules()).extracting(r -> r.comment().orElseThrow())
+                .containsExactly("pol-a-v4", "pol-a-v6", "default-drop");
+        assertThat(nft.listChain(T, "no-such-chain")).isEmpty();
+        assertThat(nft.listSet(T, TO_WL).orElseThrow().elements()).hasSize(2);
+        assertThat(nft.listSet(T, SRC6).orElseThrow().elementKeys()).containsExactly("fd00::/64");
+        assertThat(nft.listSet(T, NftSetSpec.set("no-such-set", NftDataType.IPV4_ADDR))).isEmpty();
+        assertThat(nft.listSet(new NftTable(NftFamily.IP, "no-such-table"), SRC)).isEmpty();
+    }
+
+    @Test
     void deleteTableIfExistsIsIdempotent() {
         nft.apply(new NftTransaction().deleteTableIfExists(T));
         nft.apply(initial());
