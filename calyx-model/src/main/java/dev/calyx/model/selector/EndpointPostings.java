@@ -14,22 +14,57 @@ final class EndpointPostings<E> {
     private final Map<String, Map<String, Set<E>>> byKeyValue = new HashMap<>();
     private final Map<String, Set<E>> byKey = new HashMap<>();
 
-    void add(E endpoint, Map<String, String> labels) {
-        labels.forEach((k, v) -> {
-            byKey.computeIfAbsent(k, x -> new HashSet<>()).add(endpoint);
-            byKeyValue.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new HashSet<>()).add(endpoint);
+    /** Re-files an endpoint whose labels changed, touching only the pairs that changed (usually one). */
+    void update(E endpoint, Map<String, String> old, Map<String, String> now) {
+        old.forEach((k, v) -> {
+            if (!v.equals(now.get(k))) {
+                removePair(endpoint, k, v);
+            }
+        });
+        now.forEach((k, v) -> {
+            if (!v.equals(old.get(k))) {
+                addPair(endpoint, k, v);
+            }
         });
     }
 
+    void add(E endpoint, Map<String, String> labels) {
+        labels.forEach((k, v) -> addPair(endpoint, k, v));
+    }
+
+    private void addPair(E endpoint, String k, String v) {
+        byKey.computeIfAbsent(k, x -> new HashSet<>()).add(endpoint);
+        byKeyValue.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new HashSet<>()).add(endpoint);
+    }
+
     void remove(E endpoint, Map<String, String> labels) {
-        labels.forEach((k, v) -> {
-            removeFrom(byKey, k, endpoint);
-            Map<String, Set<E>> values = byKeyValue.get(k);
-            removeFrom(values, v, endpoint);
-            if (values.isEmpty()) {
-                byKeyValue.remove(k);
+        labels.forEach((k, v) -> removePair(endpoint, k, v));
+    }
+
+    private void removePair(E endpoint, String k, String v) {
+        removeFrom(byKey, k, endpoint);
+        Map<String, Set<E>> values = byKeyValue.get(k);
+        removeFrom(values, v, endpoint);
+        if (values.isEmpty()) {
+            byKeyValue.remove(k);
+        }
+    }
+
+    /** How many endpoints pass {@code term}: the work a selector filed under it costs when it is added. */
+    int count(IndexTerm term) {
+        return switch (term) {
+            case IndexTerm.KeyValues kv -> {
+                Map<String, Set<E>> values = byKeyValue.getOrDefault(kv.key(), Map.of());
+                int n = 0;
+                for (String v : kv.values()) {
+                    n += values.getOrDefault(v, Set.of()).size();
+                }
+                yield n;
             }
-        });
+            case IndexTerm.KeyPresent kp -> byKey.getOrDefault(kp.key(), Set.of()).size();
+            case IndexTerm.Unindexed u -> Integer.MAX_VALUE;
+            case IndexTerm.Never n -> 0;
+        };
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.calyx.model.selector;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,27 +39,34 @@ sealed interface IndexTerm {
     record Never() implements IndexTerm {}
 
     /**
-     * The most selective term implied by {@code expr}: a value set (smallest first) beats mere presence,
-     * which beats nothing. Ties go to the smallest key so the choice is deterministic.
+     * Every term {@code expr} implies, best guess first: value sets (smallest first), then mere presence; ties
+     * go to the smallest key so the order is deterministic. {@code [Never]} if the selector can match nothing,
+     * {@code [Unindexed]} if it implies no term. {@link SelectorIndex} picks among them by how many endpoints
+     * each admits at the time.
      */
-    static IndexTerm of(SelectorExpr expr) {
+    static List<IndexTerm> options(SelectorExpr expr) {
         Map<String, Set<String>> required = new TreeMap<>(required(expr));
-        IndexTerm best = new Unindexed();
-        int bestSize = Integer.MAX_VALUE;
+        List<KeyValues> valued = new ArrayList<>();
+        List<IndexTerm> present = new ArrayList<>();
         for (var e : required.entrySet()) {
             Set<String> values = e.getValue();
             if (values == null) {
-                if (best instanceof Unindexed) {
-                    best = new KeyPresent(e.getKey());
-                }
+                present.add(new KeyPresent(e.getKey()));
             } else if (values.isEmpty()) {
-                return new Never();
-            } else if (values.size() < bestSize) {
-                best = new KeyValues(e.getKey(), values);
-                bestSize = values.size();
+                return List.of(new Never());
+            } else {
+                valued.add(new KeyValues(e.getKey(), values));
             }
         }
-        return best;
+        valued.sort(Comparator.comparingInt(kv -> kv.values().size()));
+        List<IndexTerm> out = new ArrayList<>(valued);
+        out.addAll(present);
+        return out.isEmpty() ? List.of(new Unindexed()) : out;
+    }
+
+    /** The best-guess term, without knowledge of the endpoints (the first of {@link #options}). */
+    static IndexTerm of(SelectorExpr expr) {
+        return options(expr).getFirst();
     }
 
     /** Keys a match requires, each mapped to its allowed values or to {@code null} for "any value". */

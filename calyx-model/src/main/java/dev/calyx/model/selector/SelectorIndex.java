@@ -23,9 +23,12 @@ import java.util.Set;
  *   selector update: candidates = endpoints having the selector's term (all endpoints if unindexed)
  *   then evaluate only the candidates, diff against the current matches, fire start/stop
  * </pre>
- * A selector is filed under the most selective label test every match must pass ({@link IndexTerm}): for
+ * A selector is filed under one label test every match must pass ({@link IndexTerm}): for
  * {@code app == "web" && tier != "db"} that is {@code app=web}, so an endpoint labelled {@code app=api} never
- * evaluates it. Only selectors that imply no such test ({@code !has(x)}, {@code env != "prod"},
+ * evaluates it. When a selector implies several tests ({@code env == "prod" && app == "web"}) the one the fewest
+ * current endpoints pass is chosen, counted in the endpoint postings as the selector is added; a selector added
+ * before the endpoints falls back to a static guess (smallest value set, then key order), so feeding endpoints
+ * first gives the best index. Only selectors that imply no test ({@code !has(x)}, {@code env != "prod"},
  * {@code all()}) are tried on every endpoint; selectors that can never match are filed nowhere. A candidate
  * is always evaluated in full, so the index only saves work and never changes an answer.
  *
@@ -69,7 +72,7 @@ public final class SelectorIndex<S, E> {
         if (old != null && old.selector().equals(selector)) {
             return;
         }
-        IndexedSelector now = new IndexedSelector(selector, IndexTerm.of(selector.root()));
+        IndexedSelector now = new IndexedSelector(selector, chooseTerm(selector));
         if (old != null) {
             selectorPostings.remove(id, old.term());
         }
@@ -85,6 +88,24 @@ public final class SelectorIndex<S, E> {
             }
         }
         applySelectorMatches(id, matches);
+    }
+
+    /**
+     * Of the terms the selector implies, the one fewest current endpoints pass (ties: the static preference of
+     * {@link IndexTerm#options}). {@code app == "web" && env == "prod"} is filed under app=web when there are
+     * many apps and few environments.
+     */
+    private IndexTerm chooseTerm(Selector selector) {
+        IndexTerm best = null;
+        int bestCount = Integer.MAX_VALUE;
+        for (IndexTerm term : IndexTerm.options(selector.root())) {
+            int count = endpointPostings.count(term);
+            if (best == null || count < bestCount) {
+                best = term;
+                bestCount = count;
+            }
+        }
+        return best;
     }
 
     /** Removes a selector; its matches stop. Unknown ids are ignored. */
@@ -106,10 +127,11 @@ public final class SelectorIndex<S, E> {
             return;
         }
         if (old != null) {
-            endpointPostings.remove(id, old);
+            endpointPostings.update(id, old, now);
+        } else {
+            endpointPostings.add(id, now);
         }
         endpoints.put(id, now);
-        endpointPostings.add(id, now);
         Set<S> matches = new HashSet<>();
         selectorPostings.forEachCandidate(now, s -> {
             if (selectors.get(s).selector().matches(now)) {
