@@ -55,6 +55,36 @@ public final class Selector {
         return parse(expr.canonical());
     }
 
+    /**
+     * This selector with {@code prefix} put before every label name, as Calico's {@code PrefixVisitor} does
+     * when it moves a namespace or service-account selector onto endpoint labels ({@code pcns.},
+     * {@code pcsa.}): {@code k == 'v' || has(x)} with {@code pcns.} becomes {@code (pcns.k == "v" || has(pcns.x))}.
+     *
+     * @throws IllegalArgumentException if a prefixed label is not a valid label (too long, bad characters)
+     */
+    public Selector withLabelPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "label prefix");
+        return new Selector(prefixed(root, prefix));
+    }
+
+    private static SelectorExpr prefixed(SelectorExpr e, String p) {
+        return switch (e) {
+            case SelectorExpr.Equals x -> new SelectorExpr.Equals(p + x.label(), x.value());
+            case SelectorExpr.NotEquals x -> new SelectorExpr.NotEquals(p + x.label(), x.value());
+            case SelectorExpr.Contains x -> new SelectorExpr.Contains(p + x.label(), x.value());
+            case SelectorExpr.StartsWith x -> new SelectorExpr.StartsWith(p + x.label(), x.value());
+            case SelectorExpr.EndsWith x -> new SelectorExpr.EndsWith(p + x.label(), x.value());
+            case SelectorExpr.In x -> new SelectorExpr.In(p + x.label(), x.values());
+            case SelectorExpr.NotIn x -> new SelectorExpr.NotIn(p + x.label(), x.values());
+            case SelectorExpr.Has x -> new SelectorExpr.Has(p + x.label());
+            case SelectorExpr.Not x -> new SelectorExpr.Not(prefixed(x.operand(), p));
+            case SelectorExpr.And x -> new SelectorExpr.And(x.operands().stream().map(o -> prefixed(o, p)).toList());
+            case SelectorExpr.Or x -> new SelectorExpr.Or(x.operands().stream().map(o -> prefixed(o, p)).toList());
+            case SelectorExpr.All x -> x;
+            case SelectorExpr.Global x -> x;
+        };
+    }
+
     /** The tree, as Calico's parser shapes it. */
     public SelectorExpr root() {
         return root;

@@ -240,6 +240,27 @@ class SelectorTest {
                 .hasMessageContaining("two operands");
     }
 
+    /** Vectors of Calico's PrefixVisitor tests. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " -> ", value = {
+        "k == 'v' -> visited/k == \"v\"",
+        "k != 'v' -> visited/k != \"v\"",
+        "k contains 'v' -> visited/k contains \"v\"",
+        "k starts with 'v' -> visited/k starts with \"v\"",
+        "k ends with 'v' -> visited/k ends with \"v\"",
+        "k == 'v' && x == 'y' -> (visited/k == \"v\" && visited/x == \"y\")",
+        "k == 'v' || has(x) -> (visited/k == \"v\" || has(visited/x))",
+        "!(k == 'v') -> !visited/k == \"v\"",
+        "k in {'v'} -> visited/k in {\"v\"}",
+        "k not in {'v'} -> visited/k not in {\"v\"}",
+        "!(!(k == 'v' && has(t) || all()) && (a in {'b', 'c'}))"
+                + " -> !(!((visited/k == \"v\" && has(visited/t)) || all()) && visited/a in {\"b\", \"c\"})",
+        "global() -> global()",
+    })
+    void prefixesLabelsLikeCalicosPrefixVisitor(String in, String out) {
+        assertThat(Selector.parse(in).withLabelPrefix("visited/").canonical()).isEqualTo(out);
+    }
+
     @Test
     void emptySelectorIsAll() {
         assertThat(Selector.parse("")).isEqualTo(Selector.ALL);
