@@ -15,7 +15,9 @@ import java.util.Objects;
  * Go's byte order) and de-duplicated.
  *
  * <p>Records validate labels (1–512 of {@code [A-Za-z0-9_./-]}) and values (a value holding both quote
- * characters cannot be written in Calico's syntax), so every tree prints to a string that parses back.
+ * characters cannot be written in Calico's syntax), so every tree prints to a string the parser accepts.
+ * Not always to the same tree: {@code !(!x)} parses to {@code Not(Not(x))}, which prints as {@code !!x},
+ * which parses to {@code x}. Calico does the same, and its ids depend on it, so it is kept.
  */
 public sealed interface SelectorExpr {
 

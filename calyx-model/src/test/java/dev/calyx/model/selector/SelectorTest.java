@@ -129,6 +129,19 @@ class SelectorTest {
         assertThat(Selector.parse(in).uniqueId()).isEqualTo(uid);
     }
 
+    /**
+     * A Calico quirk kept on purpose: "!" directly before "!" collapses, but not across parentheses, and the
+     * canonical text drops the parentheses, so this canonical form is not a fixed point. Ids must match Calico's.
+     */
+    @Test
+    void negatedParenthesisedNegationKeepsBothNotsLikeCalico() {
+        Selector s = Selector.parse("!(!has(a))");
+        assertThat(s.canonical()).isEqualTo("!!has(a)");
+        assertThat(s.root()).isEqualTo(new SelectorExpr.Not(new SelectorExpr.Not(new SelectorExpr.Has("a"))));
+        assertThat(Selector.parse(s.canonical()).canonical()).isEqualTo("has(a)");
+        assertThat(s.matches(Map.of("a", "1"))).isTrue();
+    }
+
     @Test
     void setsSortInGoByteOrderNotUtf16Order() {
         // U+FF5E sorts before U+1D11E by code point (and UTF-8 bytes) but after it in UTF-16 units.
