@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Design. Re-evaluating every selector against every endpoint on each update would cost
  * O(endpoints × selectors); instead each side is narrowed by an inverted index, like felix's label index:
  * <pre>
- *   selector ──IndexTerm.of──▶ one required term ──▶ SelectorPostings  (k=v ▶ selectors, k ▶ selectors, unindexed)
- *   endpoint ──labels──────────────────────────────▶ EndpointPostings  (k=v ▶ endpoints, k ▶ endpoints)
+ *   selector ──chooseTerm──▶ one required term ──▶ SelectorPostings  k=v ▶ selectors, k ▶ selectors, unindexed
+ *   endpoint ──labels─────────────────────────────▶ EndpointPostings  k=v ▶ endpoints, k ▶ endpoints
  *
  *   endpoint update: candidates = selectors filed under one of its k=v pairs or keys + unindexed selectors
  *   selector update: candidates = endpoints having the selector's term (all endpoints if unindexed)
