@@ -62,7 +62,7 @@ public final class ResourceCodec {
 
     private static ObjectMapper configure(ObjectMapper m) {
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -106,7 +106,9 @@ public final class ResourceCodec {
                     continue;
                 }
                 JsonNode node = mapper.readTree(parser);
-                if (node == null || node.isNull() || node.isMissingNode()) {
+                if (node == null || node.isNull() || node.isMissingNode()
+                        || (node.isTextual() && node.asText().isBlank())) {
+                    // An empty document (e.g. a trailing "---").
                     continue;
                 }
                 if (node.isArray()) {

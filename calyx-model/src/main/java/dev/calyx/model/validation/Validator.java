@@ -94,7 +94,10 @@ public final class Validator {
         }
         if (m.name().length() > 253) {
             p.add("metadata.name", "name is too long by " + (m.name().length() - 253) + " bytes");
-        } else if (!(resource instanceof Tier)) {
+        } else if (!(resource instanceof Tier || resource instanceof NetworkPolicy
+                || resource instanceof GlobalNetworkPolicy || resource instanceof StagedNetworkPolicy
+                || resource instanceof StagedGlobalNetworkPolicy)) {
+            // Tiers and policies have their own, stricter name rules (PolicyChecks).
             Checks.resourceName(p, "metadata.name", m.name());
         }
         if (resource.kind().namespaced() && m.namespace() != null && !m.namespace().isEmpty()
