@@ -1,40 +1,20 @@
 package dev.calyx.model.validation;
 
-/**
- * Selector syntax check used by validation. Interim: checks quoting and bracket balance only, until the selector
- * parser ({@code dev.calyx.model.selector.Selector.parse}) is merged; then this delegates to it.
- */
+import dev.calyx.model.selector.Selector;
+import dev.calyx.model.selector.SelectorParseException;
+
+/** Selector syntax check used by validation: Calico's grammar, via the selector parser. */
 final class SelectorSyntax {
     private SelectorSyntax() {
     }
 
-    /** A description of what is wrong with the selector, or null if it is acceptable. */
+    /** A description of what is wrong with the selector (with its position), or null if Calico accepts it. */
     static String check(String selector) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < selector.length(); i++) {
-            char c = selector.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (c) {
-                case '"', '\'' -> quote = c;
-                case '(', '{' -> depth++;
-                case ')', '}' -> {
-                    if (--depth < 0) {
-                        return "unexpected '" + c + "' at position " + i;
-                    }
-                }
-                default -> {
-                }
-            }
+        try {
+            Selector.parse(selector);
+            return null;
+        } catch (SelectorParseException e) {
+            return e.reason() + " at position " + e.position();
         }
-        if (quote != 0) {
-            return "unterminated string literal";
-        }
-        return depth == 0 ? null : "unbalanced brackets";
     }
 }
