@@ -30,6 +30,11 @@ public final class IpNets {
             return network().equals(address);
         }
 
+        /** The masked network in Go's notation ({@code 10.0.0.0/8}, {@code fd00::/64}). */
+        public String networkString() {
+            return addressString(network(), version) + "/" + prefix;
+        }
+
         public boolean overlaps(Net other) {
             if (other.version != version) {
                 return false;
@@ -41,6 +46,48 @@ public final class IpNets {
     }
 
     private IpNets() {
+    }
+
+    /** An address in Go's notation: dotted quad, or RFC 5952 compressed IPv6. */
+    public static String addressString(BigInteger address, int version) {
+        if (version == 4) {
+            long v = address.longValue();
+            return (v >>> 24 & 255) + "." + (v >>> 16 & 255) + "." + (v >>> 8 & 255) + "." + (v & 255);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = address.shiftRight(16 * (7 - i)).intValue() & 0xFFFF;
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     /** The address, or null if {@code text} is not an IPv4/IPv6 literal. */
