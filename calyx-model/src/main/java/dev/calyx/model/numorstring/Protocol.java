@@ -1,0 +1,95 @@
+package dev.calyx.model.numorstring;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.List;
+
+/**
+ * An IP protocol as Calico accepts it: a name ({@code TCP UDP ICMP ICMPv6 SCTP UDPLite}, matched
+ * case-insensitively and normalised to Calico's spelling) or a number 1–255. A quoted number is a number.
+ * Unknown names are kept as written for validation to report.
+ */
+public record Protocol(Integer number, String name) {
+    public static final List<String> NAMES = List.of("TCP", "UDP", "ICMP", "ICMPv6", "SCTP", "UDPLite");
+    public static final Protocol TCP = new Protocol(null, "TCP");
+    public static final Protocol UDP = new Protocol(null, "UDP");
+    public static final Protocol SCTP = new Protocol(null, "SCTP");
+
+    public Protocol {
+        if ((number == null) == (name == null)) {
+            throw new IllegalArgumentException("protocol is a number or a name, not both/neither");
+        }
+    }
+
+    public static Protocol of(int number) {
+        return new Protocol(number, null);
+    }
+
+    @JsonCreator
+    public static Protocol parse(Object raw) {
+        if (raw instanceof Number n) {
+            return new Protocol(n.intValue(), null);
+        }
+        if (!(raw instanceof String s)) {
+            throw new IllegalArgumentException("protocol must be a number or a string, got " + raw);
+        }
+        if (s.matches("^\\d{1,9}$")) {
+            return new Protocol(Integer.parseInt(s), null);
+        }
+        for (String known : NAMES) {
+            if (known.equalsIgnoreCase(s)) {
+                return new Protocol(null, known);
+            }
+        }
+        return new Protocol(null, s);
+    }
+
+    /** IANA number, or -1 for an unknown name. */
+    public int numeric() {
+        if (number != null) {
+            return number;
+        }
+        return switch (name) {
+            case "TCP" -> 6;
+            case "UDP" -> 17;
+            case "ICMP" -> 1;
+            case "ICMPv6" -> 58;
+            case "SCTP" -> 132;
+            case "UDPLite" -> 136;
+            default -> -1;
+        };
+    }
+
+    /** Calico's SupportsPorts: TCP, UDP and SCTP (by name or number). */
+    public boolean supportsPorts() {
+        int n = numeric();
+        return n == 6 || n == 17 || n == 132;
+    }
+
+    public boolean isIcmpV4() {
+        return numeric() == 1;
+    }
+
+    public boolean isIcmpV6() {
+        return numeric() == 58;
+    }
+
+    /** What Calico would reject about this protocol, or null if it is valid. */
+    public String problem() {
+        if (number != null) {
+            return number >= 1 && number <= 255 ? null : "protocol number invalid (" + number + ")";
+        }
+        return NAMES.contains(name) ? null : "protocol name invalid (" + name + ")";
+    }
+
+    @JsonValue
+    public Object json() {
+        return number != null ? number : name;
+    }
+
+    @Override
+    public String toString() {
+        return String.valueOf(json());
+    }
+}
