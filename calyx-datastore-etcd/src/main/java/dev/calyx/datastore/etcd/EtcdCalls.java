@@ -39,7 +39,7 @@ final class EtcdCalls {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw unavailable(what, "no response", e);
+            throw unavailable(what, "no endpoint answered", e);
         } catch (ExecutionException | CompletionException e) {
             throw map(e.getCause() == null ? e : e.getCause(), what);
         } catch (CancellationException e) {

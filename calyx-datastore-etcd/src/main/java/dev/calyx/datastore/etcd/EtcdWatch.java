@@ -68,6 +68,7 @@ final class EtcdWatch implements Watch {
     private boolean closed;
     private int failures;
     private int hardFailures;
+    private int attempts;
 
     EtcdWatch(io.etcd.jetcd.Watch client, EtcdCalls calls, ScheduledExecutorService timer, String store,
               String prefix, long fromRevision, WatchListener listener, Consumer<EtcdWatch> onClosed) {
@@ -97,6 +98,7 @@ final class EtcdWatch implements Watch {
             firstAttempt = false;
             attempt = new Attempt();
             current = attempt;
+            attempts++;
         }
         WatchOption.Builder option = WatchOption.builder()
                 .withRevision(start)
@@ -122,6 +124,13 @@ final class EtcdWatch implements Watch {
         }
         if (drop) {
             watcher.close();
+        }
+    }
+
+    /** How many etcd watch streams this watch has opened (1 + resumptions); for tests and diagnostics. */
+    int attempts() {
+        synchronized (lock) {
+            return attempts;
         }
     }
 
