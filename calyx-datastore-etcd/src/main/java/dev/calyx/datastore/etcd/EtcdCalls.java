@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Waits for jetcd futures within the configured timeout and turns jetcd/gRPC failures into the SPI's exceptions.
@@ -33,8 +34,17 @@ final class EtcdCalls {
         return timeout;
     }
 
-    /** The result of {@code call}, waiting at most the timeout; {@code what} is "get /key" for messages. */
-    <T> T await(CompletableFuture<T> call, String what) {
+    /**
+     * Starts {@code start} and waits at most the timeout for its result; {@code what} is "get /key" for messages.
+     * jetcd throws some failures (a closed client) synchronously: those are mapped too.
+     */
+    <T> T await(Supplier<CompletableFuture<T>> start, String what) {
+        CompletableFuture<T> call;
+        try {
+            call = start.get();
+        } catch (RuntimeException e) {
+            throw map(e, what);
+        }
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -55,6 +65,10 @@ final class EtcdCalls {
     DatastoreException map(Throwable t, String what) {
         if (t instanceof DatastoreException d) {
             return d;
+        }
+        if (t instanceof io.etcd.jetcd.common.exception.ClosedClientException
+                || t instanceof java.util.concurrent.RejectedExecutionException) {
+            return new DatastoreException("etcd " + what + ": the store at " + endpoints + " is closed", t);
         }
         if (t instanceof io.etcd.jetcd.common.exception.CompactedException c) {
             return compacted(what, c.getCompactedRevision(), c);

@@ -82,13 +82,13 @@ public final class EtcdKvStore implements KvStore {
 
     @Override
     public Optional<KeyValue> get(String key) {
-        GetResponse r = calls.await(kv.get(bytes(key)), "get " + key);
+        GetResponse r = calls.await(() -> kv.get(bytes(key)), "get " + key);
         return r.getKvs().stream().findFirst().map(EtcdConversions::keyValue);
     }
 
     @Override
     public ListResult list(String prefix) {
-        GetResponse r = calls.await(kv.get(rangeKey(prefix), rangeOption(prefix)), "list " + prefix);
+        GetResponse r = calls.await(() -> kv.get(rangeKey(prefix), rangeOption(prefix)), "list " + prefix);
         return new ListResult(r.getKvs().stream().map(EtcdConversions::keyValue).toList(),
                 r.getHeader().getRevision());
     }
@@ -96,20 +96,21 @@ public final class EtcdKvStore implements KvStore {
     @Override
     public long currentRevision() {
         GetOption countOnly = GetOption.builder().withCountOnly(true).withLimit(1).build();
-        return calls.await(kv.get(EtcdConversions.MIN_KEY, countOnly), "read revision").getHeader().getRevision();
+        GetResponse r = calls.await(() -> kv.get(EtcdConversions.MIN_KEY, countOnly), "read revision");
+        return r.getHeader().getRevision();
     }
 
     @Override
     public KeyValue put(String key, byte[] value) {
-        PutResponse r = calls.await(kv.put(bytes(key), bytes(value), PutOption.builder().withPrevKV().build()),
-                "put " + key);
+        PutOption withPrev = PutOption.builder().withPrevKV().build();
+        PutResponse r = calls.await(() -> kv.put(bytes(key), bytes(value), withPrev), "put " + key);
         return written(key, value, r.getHeader().getRevision(), keyValueOrNull(r.getPrevKv()), 0);
     }
 
     @Override
     public KeyValue create(String key, byte[] value, long lease) {
         PutOption put = lease == 0 ? PutOption.DEFAULT : PutOption.builder().withLeaseId(lease).build();
-        TxnResponse r = calls.await(kv.txn()
+        TxnResponse r = calls.await(() -> kv.txn()
                 .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.version(0)))
                 .Then(Op.put(bytes(key), bytes(value), put))
                 .Else(Op.get(bytes(key), GetOption.DEFAULT))
@@ -131,7 +132,7 @@ public final class EtcdKvStore implements KvStore {
         }
         long lease = get(key).map(KeyValue::lease).orElse(0L);
         PutOption put = PutOption.builder().withPrevKV().withLeaseId(lease).build();
-        TxnResponse r = calls.await(kv.txn()
+        TxnResponse r = calls.await(() -> kv.txn()
                 .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)))
                 .Then(Op.put(bytes(key), bytes(value), put))
                 .Else(Op.get(bytes(key), GetOption.DEFAULT))
@@ -148,9 +149,9 @@ public final class EtcdKvStore implements KvStore {
         DeleteOption withPrev = DeleteOption.builder().withPrevKV(true).build();
         DeleteResponse deleted;
         if (expectedModRevision == 0) {
-            deleted = calls.await(kv.delete(bytes(key), withPrev), "delete " + key);
+            deleted = calls.await(() -> kv.delete(bytes(key), withPrev), "delete " + key);
         } else {
-            TxnResponse r = calls.await(kv.txn()
+            TxnResponse r = calls.await(() -> kv.txn()
                     .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)))
                     .Then(Op.delete(bytes(key), withPrev))
                     .Else(Op.get(bytes(key), GetOption.DEFAULT))
@@ -189,7 +190,7 @@ public final class EtcdKvStore implements KvStore {
     @Override
     public void compact(long revision) {
         try {
-            calls.await(kv.compact(revision, CompactOption.builder().withCompactPhysical(true).build()),
+            calls.await(() -> kv.compact(revision, CompactOption.builder().withCompactPhysical(true).build()),
                     "compact at revision " + revision);
         } catch (CompactedException alreadyCompacted) {
             // history at and below this revision is already gone: what the caller asked for

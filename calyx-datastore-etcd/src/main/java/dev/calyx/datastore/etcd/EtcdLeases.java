@@ -20,19 +20,19 @@ final class EtcdLeases {
             throw new IllegalArgumentException("lease TTL must be positive, got " + ttl);
         }
         long seconds = Math.max(1, (ttl.toMillis() + 999) / 1000);
-        return calls.await(lease.grant(seconds), "grant lease of " + seconds + "s").getID();
+        return calls.await(() -> lease.grant(seconds), "grant lease of " + seconds + "s").getID();
     }
 
     /** etcd answers a keep-alive for an expired lease with TTL 0 rather than an error. */
     void keepAlive(long id) {
-        LeaseKeepAliveResponse r = calls.await(lease.keepAliveOnce(id), "keep lease " + hex(id) + " alive");
+        LeaseKeepAliveResponse r = calls.await(() -> lease.keepAliveOnce(id), "keep lease " + hex(id) + " alive");
         if (r.getTTL() <= 0) {
             throw new KeyNotFoundException("keep lease " + hex(id) + " alive: lease not found (expired or revoked)");
         }
     }
 
     void revoke(long id) {
-        calls.await(lease.revoke(id), "revoke lease " + hex(id));
+        calls.await(() -> lease.revoke(id), "revoke lease " + hex(id));
     }
 
     /** etcdctl prints lease IDs in hex; so do our messages, so they can be matched. */

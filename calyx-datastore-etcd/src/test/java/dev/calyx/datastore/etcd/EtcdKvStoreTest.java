@@ -209,6 +209,14 @@ class EtcdKvStoreTest {
     }
 
     @Test
+    void callsOnAClosedStoreFailWithADatastoreException() {
+        store.close();
+        assertThatThrownBy(() -> store.get(p + "a"))
+                .isInstanceOf(dev.calyx.datastore.DatastoreException.class)
+                .hasMessageContaining("get " + p + "a");
+    }
+
+    @Test
     void closedWatchDeliversNothingMore() throws Exception {
         RecordingListener rec = new RecordingListener();
         Watch w = store.watch(p, store.currentRevision(), rec);
