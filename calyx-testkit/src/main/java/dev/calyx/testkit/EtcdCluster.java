@@ -3,10 +3,12 @@ package dev.calyx.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -36,12 +38,22 @@ public final class EtcdCluster implements AutoCloseable {
     private final List<EtcdMember> members;
     private final Thread shutdownHook;
     private final Duration startTimeout;
+    private final EtcdTlsFiles tls;
+    private final HttpClient health;
     private boolean closed;
 
     private EtcdCluster(Builder b) throws IOException {
         this.root = Files.createTempDirectory("calyx-etcd-");
         this.startTimeout = b.startTimeout;
-        List<MemberPorts> ports = IntStream.range(0, b.members).mapToObj(i -> MemberPorts.allocate()).toList();
+        try {
+            this.tls = b.tls ? EtcdTlsFiles.generate(root.resolve("tls")) : null;
+        } catch (RuntimeException e) {
+            TempDirs.deleteRecursively(root);
+            throw e;
+        }
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        this.health = (tls == null ? http : http.sslContext(tls.clientContext())).build();
+        List<MemberPorts> ports = IntStream.range(0, b.members).mapToObj(i -> MemberPorts.allocate(b.tls)).toList();
         String token = "calyx-test-" + UUID.randomUUID().toString().substring(0, 8);
         String initialCluster = IntStream.range(0, b.members)
                 .mapToObj(i -> memberName(i) + "=" + ports.get(i).peerUrl())
@@ -49,7 +61,7 @@ public final class EtcdCluster implements AutoCloseable {
         List<EtcdMember> list = new ArrayList<>();
         for (int i = 0; i < b.members; i++) {
             list.add(new EtcdMember(memberName(i), ports.get(i), root, initialCluster, token, b.heartbeat,
-                    b.electionTimeout));
+                    b.electionTimeout, tls));
         }
         this.members = List.copyOf(list);
         this.shutdownHook = new Thread(this::destroyQuietly, "calyx-etcd-cluster-cleanup");
@@ -68,6 +80,14 @@ public final class EtcdCluster implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The CA, server and client certificate files when built with {@link Builder#tls()}: clients must present
+     * {@link EtcdTlsFiles#clientCert()} and {@link EtcdTlsFiles#clientKey()} and trust {@link EtcdTlsFiles#ca()}.
+     */
+    public Optional<EtcdTlsFiles> tlsFiles() {
+        return Optional.ofNullable(tls);
     }
 
     /** Client URLs of every member (running or not), in member order: {@code http://127.0.0.1:PORT}. */
@@ -128,7 +148,7 @@ public final class EtcdCluster implements AutoCloseable {
     public void awaitHealthy() {
         for (EtcdMember m : members) {
             if (m.isRunning()) {
-                m.awaitHealthy(startTimeout);
+                m.awaitHealthy(startTimeout, health);
             }
         }
     }
@@ -150,6 +170,7 @@ public final class EtcdCluster implements AutoCloseable {
         }
         closed = true;
         members.forEach(EtcdMember::stopQuietly);
+        health.close();
         TempDirs.deleteRecursively(root);
     }
 
@@ -183,8 +204,18 @@ public final class EtcdCluster implements AutoCloseable {
         private Duration heartbeat = Duration.ofMillis(25);
         private Duration electionTimeout = Duration.ofMillis(250);
         private Duration startTimeout = Duration.ofSeconds(30);
+        private boolean tls;
 
         private Builder() {}
+
+        /**
+         * Serve clients over TLS with client-certificate authentication, from a throwaway PKI made with openssl
+         * ({@link EtcdCluster#tlsFiles()}); endpoints become {@code https://127.0.0.1:PORT}.
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
 
         public Builder members(int n) {
             if (n < 1 || n > 7) {

@@ -31,12 +31,12 @@ final class EtcdMember {
     private Process process;
 
     EtcdMember(String name, MemberPorts ports, Path root, String initialCluster, String token, Duration heartbeat,
-               Duration electionTimeout) {
+               Duration electionTimeout, EtcdTlsFiles tls) {
         this.name = name;
         this.ports = ports;
         this.dataDir = root.resolve(name + ".etcd");
         this.logFile = root.resolve(name + ".log");
-        this.command = List.of(EtcdCluster.ETCD_BINARY.toString(),
+        List<String> cmd = new java.util.ArrayList<>(List.of(EtcdCluster.ETCD_BINARY.toString(),
                 "--name", name,
                 "--data-dir", dataDir.toString(),
                 "--listen-client-urls", ports.clientUrl(),
@@ -50,7 +50,12 @@ final class EtcdMember {
                 "--election-timeout", Long.toString(electionTimeout.toMillis()),
                 "--logger", "zap",
                 "--log-level", "error",
-                "--log-outputs", "stderr");
+                "--log-outputs", "stderr"));
+        if (tls != null) {
+            cmd.addAll(List.of("--cert-file", tls.serverCert().toString(), "--key-file", tls.serverKey().toString(),
+                    "--trusted-ca-file", tls.ca().toString(), "--client-cert-auth"));
+        }
+        this.command = List.copyOf(cmd);
     }
 
     String name() {
@@ -107,26 +112,24 @@ final class EtcdMember {
     }
 
     /** Waits until {@code GET /health} says true: the member has a leader and serves linearizable reads. */
-    void awaitHealthy(Duration timeout) {
+    void awaitHealthy(Duration timeout, HttpClient http) {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI health = URI.create(ports.clientUrl() + "/health");
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            while (true) {
-                requireAlive("become healthy");
-                try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().replace(" ", "").contains("\"health\":\"true\"")) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not answering yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted waiting for etcd member " + name, e);
+        while (true) {
+            requireAlive("become healthy");
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().replace(" ", "").contains("\"health\":\"true\"")) {
+                    return;
                 }
-                pauseOrFail(deadline, timeout, "become healthy at " + health);
+            } catch (IOException notYet) {
+                // not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for etcd member " + name, e);
             }
+            pauseOrFail(deadline, timeout, "become healthy at " + health);
         }
     }
 

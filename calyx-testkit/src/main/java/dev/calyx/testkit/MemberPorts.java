@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * The two loopback ports of one etcd member. Ports come from the kernel's ephemeral range (bind to port 0), so they
+ * The two loopback ports of one etcd member (client and peer). Ports come from the kernel's ephemeral range (bind to port 0), so they
  * never collide with a host etcd on 2379/2380; a port could in theory be taken again between our probe and etcd's
  * bind, which shows up as a member that fails to start with "address already in use" in its log.
  */
-record MemberPorts(int client, int peer) {
+record MemberPorts(int client, int peer, boolean tls) {
     static final String HOST = "127.0.0.1";
 
     MemberPorts {
@@ -19,12 +19,13 @@ record MemberPorts(int client, int peer) {
         }
     }
 
-    static MemberPorts allocate() {
-        return new MemberPorts(freePort(), freePort());
+    static MemberPorts allocate(boolean tls) {
+        return new MemberPorts(freePort(), freePort(), tls);
     }
 
+    /** {@code https://} when the cluster serves clients over TLS; peers always talk plain http on loopback. */
     String clientUrl() {
-        return "http://" + HOST + ":" + client;
+        return (tls ? "https://" : "http://") + HOST + ":" + client;
     }
 
     String peerUrl() {

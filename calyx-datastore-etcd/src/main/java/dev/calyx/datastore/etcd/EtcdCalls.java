@@ -22,12 +22,18 @@ import java.util.function.Supplier;
  * {@code datastore unavailable: etcd at http://127.0.0.1:23790 did not answer within 2s (get /calico/x: ...)}.
  */
 final class EtcdCalls {
+    /** Share of the timeout kept for {@link EtcdProbe} when a call has not answered, so the total stays within it. */
+    private static final long PROBE_SHARE = 5;
+    private static final long MAX_PROBE_MS = 1000;
+
     private final EtcdEndpoints endpoints;
     private final Duration timeout;
+    private final EtcdProbe probe;
 
-    EtcdCalls(EtcdEndpoints endpoints, Duration timeout) {
+    EtcdCalls(EtcdEndpoints endpoints, Duration timeout, EtcdProbe probe) {
         this.endpoints = endpoints;
         this.timeout = timeout;
+        this.probe = probe;
     }
 
     Duration timeout() {
@@ -45,11 +51,16 @@ final class EtcdCalls {
         } catch (RuntimeException e) {
             throw map(e, what);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long probeMs = Math.min(MAX_PROBE_MS, timeout.toMillis() / PROBE_SHARE);
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw unavailable(what, "no endpoint answered", e);
+            try {
+                return call.get(timeout.toMillis() - probeMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                // spend the rest of the timeout finding out why, then give the call its last chance
+                String why = probe.diagnose(Duration.ofMillis(Math.max(1, probeMs * 2 / 3)));
+                return lastChance(call, deadline, what, why);
+            }
         } catch (ExecutionException | CompletionException e) {
             throw map(e.getCause() == null ? e : e.getCause(), what);
         } catch (CancellationException e) {
@@ -58,6 +69,21 @@ final class EtcdCalls {
             call.cancel(true);
             Thread.currentThread().interrupt();
             throw new DatastoreException("etcd " + what + ": interrupted", e);
+        }
+    }
+
+    private <T> T lastChance(CompletableFuture<T> call, long deadline, String what, String why)
+            throws InterruptedException {
+        try {
+            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw unavailable(what, "no endpoint answered; " + why, e);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            DatastoreException mapped = map(cause, what);
+            throw mapped instanceof DatastoreUnavailableException
+                    ? unavailable(what, "no endpoint answered; " + why, cause) : mapped;
         }
     }
 

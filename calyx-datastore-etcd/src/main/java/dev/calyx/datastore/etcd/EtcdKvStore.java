@@ -62,7 +62,7 @@ public final class EtcdKvStore implements KvStore {
         this.config = config;
         this.client = client;
         this.kv = client.getKVClient();
-        this.calls = new EtcdCalls(endpoints, config.timeout());
+        this.calls = new EtcdCalls(endpoints, config.timeout(), new EtcdProbe(endpoints, config.caFile()));
         this.leases = new EtcdLeases(client.getLeaseClient(), calls);
         this.watches = new EtcdWatches(client.getWatchClient(), calls, describe());
     }

@@ -38,7 +38,8 @@ class EtcdBadInputTest {
             assertThatThrownBy(() -> store.get("/calico/x"))
                     .isInstanceOf(DatastoreUnavailableException.class)
                     .hasMessageStartingWith("datastore unavailable: etcd at " + url + " did not answer within 1s (")
-                    .hasMessageContaining("get /calico/x");
+                    .hasMessageContaining("get /calico/x: no endpoint answered; ")
+                    .hasMessageEndingWith(url.substring("http://".length()) + ": connection refused)");
         }
     }
 

@@ -129,7 +129,8 @@ class EtcdClusterFailoverTest {
             for (var e : outcomes.entrySet()) {
                 assertThat(e.getValue().get()).as(e.getKey())
                         .isInstanceOf(DatastoreUnavailableException.class)
-                        .hasMessageStartingWith(where);
+                        .hasMessageStartingWith(where)
+                        .hasMessageContaining("connection refused");
             }
         }
     }
