@@ -83,7 +83,7 @@ final class SqliteDatabase {
             case 5, 6 -> new DatastoreUnavailableException(where + "database stayed locked by another writer for "
                     + "longer than the timeout (" + busyTimeout.toMillis() + " ms)", e);
             case 11 -> new DatastoreException(where + "database file is corrupt (" + sqliteMessage(e) + ")", e);
-            case 26 -> new DatastoreException(where + "file is not a SQLite database (" + sqliteMessage(e) + ")", e);
+            case 26 -> new DatastoreException(where + "not a SQLite database file (SQLite: " + sqliteMessage(e) + ")", e);
             case 8 -> new DatastoreException(where + "database is read-only for this process", e);
             case 13 -> new DatastoreException(where + "disk is full", e);
             case 14 -> new DatastoreException(where + "cannot open the database file (" + sqliteMessage(e) + ")", e);
@@ -100,7 +100,13 @@ final class SqliteDatabase {
     }
 
     private static String sqliteMessage(SQLException e) {
+        // sqlite-jdbc: "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)":
+        // the part in parentheses is SQLite's own message, the most specific one.
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int open = m.lastIndexOf(" (");
+        if (m.startsWith("[SQLITE_") && open > 0 && m.endsWith(")")) {
+            return m.substring(open + 2, m.length() - 1);
+        }
         return m.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
     }
 
@@ -109,7 +115,7 @@ final class SqliteDatabase {
             case FileAlreadyExistsException f -> f.getFile() + " exists and is not a directory";
             case AccessDeniedException a -> "permission denied on " + a.getFile();
             case FileSystemException f when f.getReason() != null -> f.getReason() + " (" + f.getFile() + ")";
-            default -> String.valueOf(e.getMessage());
+            default -> e.getClass().getSimpleName() + " " + e.getMessage();
         };
     }
 }
