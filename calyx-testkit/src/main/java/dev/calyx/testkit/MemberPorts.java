@@ -1,0 +1,47 @@
+package dev.calyx.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * The two loopback ports of one etcd member. Ports come from the kernel's ephemeral range (bind to port 0), so they
+ * never collide with a host etcd on 2379/2380; a port could in theory be taken again between our probe and etcd's
+ * bind, which shows up as a member that fails to start with "address already in use" in its log.
+ */
+record MemberPorts(int client, int peer) {
+    static final String HOST = "127.0.0.1";
+
+    MemberPorts {
+        if (client == peer) {
+            throw new IllegalArgumentException("etcd client and peer port are both " + client);
+        }
+    }
+
+    static MemberPorts allocate() {
+        return new MemberPorts(freePort(), freePort());
+    }
+
+    String clientUrl() {
+        return "http://" + HOST + ":" + client;
+    }
+
+    String peerUrl() {
+        return "http://" + HOST + ":" + peer;
+    }
+
+    private static int freePort() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+                int port = s.getLocalPort();
+                if (port != 2379 && port != 2380) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("find a free loopback port for etcd: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("no free loopback port for etcd after 20 attempts");
+    }
+}
