@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             VersionCommand.class,
             QuickstartCommand.class,
+            SelectorCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
