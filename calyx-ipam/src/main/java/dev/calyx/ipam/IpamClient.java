@@ -48,7 +48,7 @@ public final class IpamClient {
 
     /** Pools from IPPool resources in the store, Calico's selector subset, the system clock. */
     public static IpamClient over(KvStore kv) {
-        return new IpamClient(kv, new KvPoolSource(kv), new SimpleNodeSelector(), InstantSource.system());
+        return new IpamClient(kv, new KvPoolSource(kv), new CalicoNodeSelector(), InstantSource.system());
     }
 
     public IpamStore store() {

@@ -57,7 +57,13 @@ final class UsablePools {
         if (!p.allowedUses().contains(req.use())) {
             return "does not allow use " + req.use() + " (allowedUses " + p.allowedUses() + ")";
         }
-        if (!selectors.matches(p.nodeSelector(), labels)) {
+        boolean selected;
+        try {
+            selected = selectors.matches(p.nodeSelector(), labels);
+        } catch (IllegalArgumentException e) {
+            throw new IpamException("IPPool " + p.name() + ": nodeSelector: " + e.getMessage(), e);
+        }
+        if (!selected) {
             return "nodeSelector " + p.nodeSelector() + " does not select node " + req.node() + " (labels "
                     + labels + ")";
         }

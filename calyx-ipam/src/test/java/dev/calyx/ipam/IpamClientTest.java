@@ -169,6 +169,10 @@ class IpamClientTest {
                 .hasMessageContaining("pool off (10.1.0.0/24) is disabled")
                 .hasMessageContaining("nodeSelector zone == \"b\" does not select node n1")
                 .hasMessageContaining("does not allow use Workload");
+        f.pools.add(PoolSpec.of("broken", "10.4.0.0/24").withNodeSelector("zone == "));
+        assertThatThrownBy(() -> f.assign("h1", "n1", 1)).isInstanceOf(IpamException.class)
+                .hasMessageContaining("IPPool broken: nodeSelector: selector \"zone == \"");
+        f.pools.removeLast();
         f.node("n2", Map.of("zone", "b"));
         assertThat(Cidr.parse("10.2.0.0/24").contains(f.assign("h2", "n2", 1).ipv4().getFirst())).isTrue();
         IpAddr t = f.ipam.assign(AssignRequest.ipv4("tun", "n1", 1, Map.of("type", "vxlanTunnelAddress"))

@@ -15,7 +15,7 @@ final class IpamFixture {
     final InstantSource clock = now::get;
     final FakeKvStore kv = new FakeKvStore(clock);
     final List<PoolSpec> pools = new ArrayList<>();
-    final IpamClient ipam = new IpamClient(kv, () -> List.copyOf(pools), new SimpleNodeSelector(), clock);
+    final IpamClient ipam = new IpamClient(kv, () -> List.copyOf(pools), new CalicoNodeSelector(), clock);
     final IpamStore store = ipam.store();
 
     IpamFixture pool(PoolSpec p) {
