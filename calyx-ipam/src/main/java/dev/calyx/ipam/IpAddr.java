@@ -17,7 +17,8 @@ public record IpAddr(IpFamily family, BigInteger value) implements Comparable<Ip
         }
     }
 
-    /** Parses a literal ("10.0.0.5", "fd00::5"); never resolves names. */
+    /** Parses a literal ("10.0.0.5", "fd00::5"); never resolves names. JSON form too. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static IpAddr parse(String text) {
         InetAddress a;
         try {
@@ -56,6 +57,7 @@ public record IpAddr(IpFamily family, BigInteger value) implements Comparable<Ip
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toString() {
         String s = toInetAddress().getHostAddress();
         return family == IpFamily.V6 ? compressV6(s) : s;
