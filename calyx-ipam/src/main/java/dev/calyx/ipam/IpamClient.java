@@ -60,6 +60,10 @@ public final class IpamClient {
      * what was taken for the other is released and {@link IpamExhaustedException} says what is full.
      */
     public AssignResult assign(AssignRequest req) {
+        return NodeAssignLock.with(req.node(), () -> assignLocked(req));
+    }
+
+    private AssignResult assignLocked(AssignRequest req) {
         Reservations res = reservations.read();
         List<IpAddr> v4 = req.num4() == 0 ? List.of() : autoAssigner.assign(req, IpFamily.V4, req.num4(), res);
         List<IpAddr> v6;
