@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             VersionCommand.class,
             QuickstartCommand.class,
+            PreflightCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
