@@ -66,8 +66,12 @@ public final class NetworkManagerCheck implements Check {
         if (missingNeeded.isEmpty()) {
             return List.of(CheckResult.pass(NAME, evidence));
         }
+        String replaced = cfg.replacedBy().filter(f -> !f.getFileName().toString().equals("NetworkManager.conf"))
+                .map(f -> "; note " + f + " replaces the list with a plain unmanaged-devices= (make it +=), or "
+                        + "entries of files sorting before it are lost")
+                .orElse("");
         String fix = "write " + fixFile(p) + " containing \"" + NetworkManagerFix.CONTENT.strip().replace("\n", "\\n")
-                + "\" then run `nmcli general reload` (or: calyx preflight --fix)";
+                + "\" then run `nmcli general reload` (or: calyx preflight --fix)" + replaced;
         return List.of(running.isEmpty() ? CheckResult.warn(NAME, evidence, fix) : CheckResult.fail(NAME, evidence, fix));
     }
 

@@ -27,10 +27,12 @@ public final class NetworkManagerConfig {
 
     private final List<Entry> unmanaged;
     private final List<Path> filesRead;
+    private final Optional<Path> replacedBy;
 
-    private NetworkManagerConfig(List<Entry> unmanaged, List<Path> filesRead) {
+    private NetworkManagerConfig(List<Entry> unmanaged, List<Path> filesRead, Optional<Path> replacedBy) {
         this.unmanaged = List.copyOf(unmanaged);
         this.filesRead = List.copyOf(filesRead);
+        this.replacedBy = replacedBy;
     }
 
     /** Reads {@code nmDir} (normally /etc/NetworkManager) and {@code runNmDir} (/run/NetworkManager). */
@@ -47,10 +49,13 @@ public final class NetworkManagerConfig {
         }
         files.addAll(snippets.values());
         List<Entry> list = new ArrayList<>();
+        Path replaced = null;
         for (Path f : files) {
-            apply(f, list);
+            if (apply(f, list)) {
+                replaced = f;
+            }
         }
-        return new NetworkManagerConfig(list, files);
+        return new NetworkManagerConfig(list, files, Optional.ofNullable(replaced));
     }
 
     private static List<Path> listConf(Path dir) {
@@ -64,7 +69,9 @@ public final class NetworkManagerConfig {
         }
     }
 
-    private static void apply(Path file, List<Entry> list) {
+    /** Applies one file; true when it replaced the list with a plain {@code unmanaged-devices=}. */
+    private static boolean apply(Path file, List<Entry> list) {
+        boolean replaced = false;
         String section = "";
         for (String raw : HostFiles.read(file).orElse("").lines().toList()) {
             String line = raw.strip();
@@ -83,6 +90,7 @@ public final class NetworkManagerConfig {
             List<String> specs = splitSpecs(line.substring(eq + 1));
             switch (key) {
                 case "unmanaged-devices" -> {
+                    replaced = true;
                     list.clear();
                     specs.forEach(s -> list.add(new Entry(s, file)));
                 }
@@ -91,6 +99,7 @@ public final class NetworkManagerConfig {
                 default -> { }
             }
         }
+        return replaced;
     }
 
     private static List<String> splitSpecs(String value) {
@@ -105,6 +114,11 @@ public final class NetworkManagerConfig {
 
     public List<Entry> unmanaged() {
         return unmanaged;
+    }
+
+    /** The last file that set a plain {@code unmanaged-devices=}, discarding what earlier files listed. */
+    public Optional<Path> replacedBy() {
+        return replacedBy;
     }
 
     public List<Path> filesRead() {
