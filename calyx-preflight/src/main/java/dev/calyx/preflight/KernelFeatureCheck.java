@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Probes every {@link KernelFeature} for real, inside one scratch network namespace created for the purpose and
- * deleted afterwards, failure or not. Nothing is created in the host's own namespace.
+ * deleted afterwards, failure or not. Nothing is created in the host's own namespace. The namespace and its links
+ * come from calyx's kernel layer ({@link NetlinkScratchNetns}); {@link IpExecScratchNetns} does the same with
+ * iproute2 and is kept for hosts or tests where the FFM layer cannot be used.
  */
 public final class KernelFeatureCheck implements Check {
     /** Production scratch namespaces; tests pass their own prefix so leftovers are attributable. */
@@ -30,7 +32,7 @@ public final class KernelFeatureCheck implements Check {
         List<CheckResult> out = new ArrayList<>();
         ScratchNetns ns;
         try {
-            ns = IpExecScratchNetns.create(netnsPrefix, ctx.timeout());
+            ns = NetlinkScratchNetns.create(netnsPrefix, ctx.timeout());
         } catch (RuntimeException e) {
             for (KernelFeature f : KernelFeature.values()) {
                 out.add(CheckResult.skip(f.checkName(), "not probed: " + e.getMessage()));

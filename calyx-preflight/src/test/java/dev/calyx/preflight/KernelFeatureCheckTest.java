@@ -31,7 +31,24 @@ class KernelFeatureCheckTest {
             CheckResult r = row(rs, f);
             assertThat(r.status()).as(r.name() + ": " + r.evidence()).isEqualTo(Status.PASS);
         }
-        assertThat(row(rs, KernelFeature.VXLAN).evidence()).contains("created and deleted vxlan link");
+        assertThat(row(rs, KernelFeature.VXLAN).evidence()).contains("created and deleted vxlan link",
+                "over rtnetlink");
+    }
+
+    @Test
+    void bothScratchMechanismsAgreeAndCleanUp() {
+        for (ScratchNetns ns : List.of(IpExecScratchNetns.create(PREFIX, PreflightContext.DEFAULT_TIMEOUT),
+                NetlinkScratchNetns.create(PREFIX, PreflightContext.DEFAULT_TIMEOUT))) {
+            try (ns) {
+                assertThat(TestNetns.exists(ns.name())).isTrue();
+                assertThat(ns.probeLink("pfveth0", ScratchNetns.LinkKind.VETH))
+                        .isInstanceOf(ProbeOutcome.Present.class);
+                assertThat(ns.probeLink("pfvxlan0", ScratchNetns.LinkKind.VXLAN))
+                        .isInstanceOf(ProbeOutcome.Present.class);
+                assertThat(ns.exec(null, List.of("ip", "-j", "link")).stdout()).doesNotContain("pfveth0", "pfvxlan0");
+            }
+        }
+        assertThat(TestNetns.withPrefix(PREFIX)).isEmpty();
     }
 
     @Test
