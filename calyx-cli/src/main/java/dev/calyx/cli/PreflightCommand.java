@@ -6,6 +6,7 @@ import dev.calyx.preflight.CheckResult;
 import dev.calyx.preflight.HostPaths;
 import dev.calyx.preflight.IpPrefix;
 import dev.calyx.preflight.Mode;
+import dev.calyx.preflight.PortNeed;
 import dev.calyx.preflight.NetworkManagerFix;
 import dev.calyx.preflight.Preflight;
 import dev.calyx.preflight.PreflightContext;
@@ -37,14 +38,14 @@ import picocli.CommandLine.TypeConversionException;
 public final class PreflightCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--mode", defaultValue = "vxlan", converter = ModeConverter.class,
+    @Option(names = "--mode", defaultValue = "vxlan", converter = ModeConverter.class, paramLabel = "MODE",
             description = "Planned mode: vxlan, bgp, ipip or none (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
     @Option(names = "--wireguard", description = "WireGuard encryption is planned (a missing WireGuard then fails).")
     boolean wireguard;
 
-    @Option(names = "--datastore", description = "Datastore to read IPPools from and check: embedded:PATH or "
+    @Option(names = "--datastore", paramLabel = "SPEC", description = "Datastore to read IPPools from and check: embedded:PATH or "
             + "etcd:URL[,URL...].")
     String datastore;
 
@@ -60,16 +61,21 @@ public final class PreflightCommand implements Callable<Integer> {
             + "/etc/cni/net.d).")
     Path cniConfDir;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table",
+    @Option(names = "--port", paramLabel = "PORT", description = "A TCP port the agent will listen on and that must "
+            + "be free (repeatable; default 9099 health, 9091 metrics, plus 179 in bgp mode).")
+    List<Integer> ports = new ArrayList<>();
+
+    @Option(names = "--host-root", hidden = true, paramLabel = "DIR", description = "Read host files (etc, proc, "
+            + "sys, run) under DIR: for tests, and for running inside a container with the host mounted.")
+    Path hostRoot;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     String output;
 
     @Option(names = "--fix", description = "Apply the safe, reversible fixes (NetworkManager unmanaged-devices "
             + "file), then check again.")
     boolean fix;
-
-    /** Where host files are read; tests point it at a temporary tree. */
-    HostPaths paths = HostPaths.host();
 
     @Override
     public Integer call() throws Exception {
@@ -98,9 +104,20 @@ public final class PreflightCommand implements Callable<Integer> {
     }
 
     PreflightContext context() {
-        HostPaths p = cniConfDir == null ? paths : paths.withCniConfDir(cniConfDir);
+        HostPaths p = hostRoot == null ? HostPaths.host() : HostPaths.under(hostRoot);
+        if (cniConfDir != null) {
+            p = p.withCniConfDir(cniConfDir);
+        }
+        List<PortNeed> needs = new ArrayList<>();
+        for (int port : ports) {
+            try {
+                needs.add(new PortNeed(port, "agent"));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--port: " + e.getMessage());
+            }
+        }
         return PreflightContext.forHost(mode).withWireguard(wireguard).withPools(pools).withServiceCidr(serviceCidr)
-                .withDatastore(datastore).withPaths(p);
+                .withDatastore(datastore).withPaths(p).withPorts(needs);
     }
 
     static String json(PreflightReport report, List<String> changes) throws Exception {

@@ -49,6 +49,10 @@ public record IpPrefix(byte[] bytes, int length) {
                 throw new IllegalArgumentException("\"" + text + "\" is not a CIDR: bad prefix length", e);
             }
         }
+        if (len < 0 || len > b.length * 8) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a CIDR: prefix length " + len
+                    + " out of range 0.." + b.length * 8);
+        }
         return new IpPrefix(b, len);
     }
 
