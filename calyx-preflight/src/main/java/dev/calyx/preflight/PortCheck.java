@@ -32,6 +32,10 @@ public final class PortCheck implements Check {
             s.bind(new InetSocketAddress("0.0.0.0", need.port()), 1);
             return CheckResult.pass(name, "tcp " + need.port() + " (" + need.purpose() + ") free on 0.0.0.0");
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+                return CheckResult.skip(name, "tcp " + need.port() + " (" + need.purpose() + "): binding it needs root "
+                        + "or CAP_NET_BIND_SERVICE; rerun as root to check it");
+            }
             String owner = SocketOwners.listenerOf(ctx.paths().proc(), need.port());
             return CheckResult.fail(name, "tcp " + need.port() + " (" + need.purpose() + ") cannot be bound: "
                     + e.getMessage() + (owner.isEmpty() ? "" : "; held by " + owner),

@@ -4,7 +4,7 @@ package dev.calyx.preflight;
 public record PortNeed(int port, String purpose) {
     public static final PortNeed HEALTH = new PortNeed(9099, "agent health");
     public static final PortNeed METRICS = new PortNeed(9091, "agent metrics");
-    public static final PortNeed BGP = new PortNeed(179, "BGP (BIRD)");
+    public static final PortNeed BGP = new PortNeed(179, "BGP");
 
     public PortNeed {
         if (port < 1 || port > 65535) {
