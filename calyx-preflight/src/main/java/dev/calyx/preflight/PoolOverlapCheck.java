@@ -3,6 +3,8 @@ package dev.calyx.preflight;
 import dev.calyx.datastore.DatastoreConfig;
 import dev.calyx.datastore.KvStore;
 import dev.calyx.datastore.KvStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,14 +31,9 @@ public final class PoolOverlapCheck implements Check {
         List<CheckResult> out = new ArrayList<>();
         List<PoolSource.Pool> fromStore = List.of();
         if (ctx.datastore().isPresent()) {
-            String spec = ctx.datastore().get();
-            try (KvStore store = KvStores.open(DatastoreConfig.parse(spec).withTimeout(ctx.timeout()))) {
-                fromStore = PoolSource.fromDatastore(store);
-                out.add(CheckResult.pass("datastore", store.describe() + ": " + fromStore.size() + " IPPool(s)"));
-            } catch (RuntimeException e) {
-                out.add(CheckResult.fail("datastore", "datastore " + spec + ": " + e.getMessage(),
-                        "fix --datastore (embedded:PATH or etcd:URL[,URL...]) or start the datastore"));
-            }
+            DatastoreRead read = readDatastore(ctx.datastore().get(), ctx);
+            out.add(read.row());
+            fromStore = read.pools();
         }
         HostNetwork net = new IpJsonHostNetworkReader(ctx.hostNetns(), ctx.timeout()).read();
         List<PoolSource.Pool> pools = PoolSource.combine(ctx.pools(), fromStore);
@@ -44,6 +41,31 @@ public final class PoolOverlapCheck implements Check {
             out.add(evaluate(pool, pools, net, ctx));
         }
         return out;
+    }
+
+    record DatastoreRead(CheckResult row, List<PoolSource.Pool> pools) {}
+
+    /**
+     * Reads the IPPools of a datastore. An embedded database that does not exist yet is not opened: opening would
+     * create it, and a preflight must leave the host as it found it.
+     */
+    static DatastoreRead readDatastore(String spec, PreflightContext ctx) {
+        String fix = "fix --datastore (embedded:PATH or etcd:URL[,URL...]) or start the datastore";
+        try {
+            DatastoreConfig cfg = DatastoreConfig.parse(spec).withTimeout(ctx.timeout());
+            if (cfg.scheme().equals("embedded") && !Files.exists(Path.of(cfg.locations().getFirst()))) {
+                return new DatastoreRead(CheckResult.pass("datastore", spec + ": database not created yet, so no "
+                        + "IPPools (calyx creates it at install)"), List.of());
+            }
+            try (KvStore store = KvStores.open(cfg)) {
+                List<PoolSource.Pool> pools = PoolSource.fromDatastore(store);
+                return new DatastoreRead(CheckResult.pass("datastore", store.describe() + ": " + pools.size()
+                        + " IPPool(s)"), pools);
+            }
+        } catch (RuntimeException e) {
+            return new DatastoreRead(CheckResult.fail("datastore", "datastore " + spec + ": " + e.getMessage(), fix),
+                    List.of());
+        }
     }
 
     static CheckResult evaluate(PoolSource.Pool pool, List<PoolSource.Pool> all, HostNetwork net,

@@ -77,6 +77,15 @@ class PoolOverlapCheckTest {
     }
 
     @Test
+    void aMissingEmbeddedDatabaseIsNotCreated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path db = tmp.resolve("calyx.db");
+        List<CheckResult> rs = run(ctx("10.70.0.0/16").withDatastore("embedded:" + db));
+        assertThat(rs.get(0).status()).isEqualTo(Status.PASS);
+        assertThat(rs.get(0).evidence()).contains("not created yet");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
     void datastorePoolsAreReadFromIpPoolJsonAndDisabledOverlapOnlyWarns() {
         List<PoolSource.Pool> fromStore = PoolSource.fromDatastore(new ListOnlyKvStore(new ListResult(List.of(
                 kv("default-ipv4-ippool", "{\"spec\":{\"cidr\":\"10.250.0.0/16\",\"disabled\":true}}"),
