@@ -4,7 +4,10 @@ import dev.calyx.kernel.netns.Netns;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +24,17 @@ import java.util.function.Supplier;
 public final class FfmRtNetlink implements RtNetlink {
     private final NetlinkSocket socket;
     private final Netns netns;
+    private final FfmAddresses addresses;
+    private final FfmRoutes routes;
+    private final FfmNeighbors neighbors;
 
     private FfmRtNetlink(NetlinkSocket socket, Netns netns) {
         this.socket = socket;
         this.netns = netns;
+        Supplier<String> where = () -> "in " + netns;
+        this.addresses = new FfmAddresses(socket, this::describeLink, where);
+        this.routes = new FfmRoutes(socket, this::describeLink, where);
+        this.neighbors = new FfmNeighbors(socket, this::describeLink, where);
     }
 
     /** A handle on the CALLING thread's current network namespace. */
@@ -139,6 +149,102 @@ public final class FfmRtNetlink implements RtNetlink {
                 LinkCodec.set(name).attrU32(Ifla.NET_NS_FD, target.fd()));
     }
 
+    // ---- addresses, routes, neighbours: see FfmAddresses, FfmRoutes, FfmNeighbors ----
+
+    @Override
+    public List<Address> addresses() {
+        return addresses.list();
+    }
+
+    @Override
+    public List<Address> addresses(int linkIndex) {
+        return addresses.list(linkIndex);
+    }
+
+    @Override
+    public void addAddress(Address address) {
+        addresses.add(address);
+    }
+
+    @Override
+    public void deleteAddress(Address address) {
+        addresses.delete(address);
+    }
+
+    @Override
+    public List<Route> routes(IpFamily family) {
+        return routes.list(family);
+    }
+
+    @Override
+    public void addRoute(Route route) {
+        routes.add(route);
+    }
+
+    @Override
+    public void replaceRoute(Route route) {
+        routes.replace(route);
+    }
+
+    @Override
+    public void deleteRoute(Route route) {
+        routes.delete(route);
+    }
+
+    @Override
+    public List<Neighbor> neighbors(IpFamily family) {
+        return neighbors.list(family);
+    }
+
+    @Override
+    public void addNeighbor(Neighbor neighbor) {
+        neighbors.add(neighbor, false);
+    }
+
+    @Override
+    public void replaceNeighbor(Neighbor neighbor) {
+        neighbors.add(neighbor, true);
+    }
+
+    @Override
+    public void deleteNeighbor(Neighbor neighbor) {
+        neighbors.delete(neighbor);
+    }
+
+    @Override
+    public List<FdbEntry> fdbEntries(int linkIndex) {
+        return neighbors.listFdb(linkIndex);
+    }
+
+    @Override
+    public void addFdbEntry(FdbEntry entry) {
+        neighbors.addFdb(entry, false);
+    }
+
+    @Override
+    public void replaceFdbEntry(FdbEntry entry) {
+        neighbors.addFdb(entry, true);
+    }
+
+    @Override
+    public void deleteFdbEntry(FdbEntry entry) {
+        neighbors.deleteFdb(entry);
+    }
+
+    // ---- events ----
+
+    /** Opens a second socket in this handle's namespace, joined to the groups, served by its own thread. */
+    @Override
+    public Subscription subscribe(Set<EventGroup> groups, Consumer<RtEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("subscribe: no event groups given");
+        }
+        int[] numbers = groups.stream().mapToInt(EventGroup::group).toArray();
+        NetlinkSocket events = netns.run(() -> NetlinkSocket.open(numbers));
+        return new NetlinkSubscription(events, listener, netns.name());
+    }
+
     /** The name of a link for error messages; never throws. */
     String describeLink(int index) {
         try {
@@ -146,10 +252,6 @@ public final class FfmRtNetlink implements RtNetlink {
         } catch (RuntimeException e) {
             return "ifindex " + index;
         }
-    }
-
-    Supplier<String> where() {
-        return () -> "in " + netns;
     }
 
     @Override

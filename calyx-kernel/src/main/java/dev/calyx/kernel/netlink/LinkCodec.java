@@ -98,9 +98,9 @@ final class LinkCodec {
         return b;
     }
 
-    /** A Link from an RTM_NEWLINK message; null for any other message type. */
+    /** A Link from an RTM_NEWLINK/RTM_DELLINK message; null for any other message type. */
     static Link parse(NlMessage m) {
-        if (m.type() != Rtm.NEWLINK) {
+        if (m.type() != Rtm.NEWLINK && m.type() != Rtm.DELLINK) {
             return null;
         }
         NlAttributes a = m.attributes(IFINFOMSG_LEN);

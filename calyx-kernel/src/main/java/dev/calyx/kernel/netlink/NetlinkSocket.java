@@ -155,14 +155,14 @@ final class NetlinkSocket implements AutoCloseable {
                 if (m.type() == Nlmsg.ERROR) {
                     int error = m.s32(0);
                     if (error != 0) {
-                        throw new NetlinkException(operation, object.get(), -error, extAck(m));
+                        throw failure(operation, object, -error, m);
                     }
                     return interrupted;
                 }
                 if (m.type() == Nlmsg.DONE) {
                     int error = m.body().byteSize() >= 4 ? m.s32(0) : 0;
                     if (error < 0) {
-                        throw new NetlinkException(operation, object.get(), -error, extAck(m));
+                        throw failure(operation, object, -error, m);
                     }
                     return interrupted;
                 }
@@ -222,6 +222,15 @@ final class NetlinkSocket implements AutoCloseable {
 
     MemorySegment receiveBuffer() {
         return receiveBuffer;
+    }
+
+    /**
+     * Reads the extended ACK BEFORE naming the object: describing it may send another request on this socket
+     * (index to link name), which reuses the receive buffer {@code m} points into.
+     */
+    private static NetlinkException failure(String operation, Supplier<String> object, int errno, NlMessage m) {
+        String text = extAck(m);
+        return new NetlinkException(operation, object.get(), errno, text);
     }
 
     /**

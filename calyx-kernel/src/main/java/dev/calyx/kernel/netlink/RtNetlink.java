@@ -5,6 +5,8 @@ import dev.calyx.kernel.sys.Errno;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * rtnetlink operations on ONE network namespace: links, addresses, routes, neighbours and FDB entries, and events.
@@ -51,6 +53,63 @@ public interface RtNetlink extends AutoCloseable {
 
     /** Moves a link into another namespace (it disappears from this one). */
     void moveToNetns(String name, Netns target);
+
+    // ---- addresses ----
+
+    /** All IPv4 and IPv6 addresses of the namespace. */
+    List<Address> addresses();
+
+    List<Address> addresses(int linkIndex);
+
+    /** {@code ip addr add}; EEXIST when the address is already there. */
+    void addAddress(Address address);
+
+    /** {@code ip addr del}; {@code isNotFound()} (EADDRNOTAVAIL) when it is not there. */
+    void deleteAddress(Address address);
+
+    // ---- routes ----
+
+    /** The routes of one family, all tables (filter on {@link Route#table()}); kernel cache clones excluded. */
+    List<Route> routes(IpFamily family);
+
+    /** NLM_F_CREATE|NLM_F_EXCL: EEXIST when a route with the same key exists. */
+    void addRoute(Route route);
+
+    /** NLM_F_CREATE|NLM_F_REPLACE: creates or overwrites, the idempotent way to converge. */
+    void replaceRoute(Route route);
+
+    /** {@code isNotFound()} (ESRCH) when no route matches. */
+    void deleteRoute(Route route);
+
+    // ---- neighbours and FDB ----
+
+    /** Ordinary and proxy neighbour entries of one family. */
+    List<Neighbor> neighbors(IpFamily family);
+
+    /** NLM_F_EXCL: EEXIST when an entry for the address exists. */
+    void addNeighbor(Neighbor neighbor);
+
+    /** Creates or overwrites. */
+    void replaceNeighbor(Neighbor neighbor);
+
+    void deleteNeighbor(Neighbor neighbor);
+
+    /** The FDB entries of one device (for VXLAN: MAC → remote VTEP). */
+    List<FdbEntry> fdbEntries(int linkIndex);
+
+    void addFdbEntry(FdbEntry entry);
+
+    void replaceFdbEntry(FdbEntry entry);
+
+    void deleteFdbEntry(FdbEntry entry);
+
+    // ---- events ----
+
+    /**
+     * Delivers changes of the given groups in this namespace to {@code listener}, on a thread the subscription owns,
+     * until the returned subscription is closed.
+     */
+    Subscription subscribe(Set<EventGroup> groups, Consumer<RtEvent> listener);
 
     /** Closes the handle; idempotent. */
     @Override

@@ -62,10 +62,18 @@ public final class Ip {
         }
     }
 
-    /** Whether {@code ip netns exec NS ping -c1 -W1 ADDR} gets an answer (3 tries: the first may wait for ARP). */
+    /**
+     * Whether {@code ip netns exec NS ping -c1 -W1 ADDR} gets an answer (3 tries: the first may wait for ARP). Uses
+     * iputils ping when installed, else busybox's (Debian's busybox-static, which {@code ./calyx setup} installs).
+     */
     public static boolean ping(String netns, String address) {
+        boolean iputils = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/ping"))
+                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/ping"));
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        cmd.addAll(iputils ? List.of("ping") : List.of("busybox", "ping"));
+        cmd.addAll(List.of("-c1", "-W1", address));
         for (int i = 0; i < 3; i++) {
-            if (run("ip", "netns", "exec", netns, "ping", "-c1", "-W1", address).exit() == 0) {
+            if (run(cmd.toArray(String[]::new)).exit() == 0) {
                 return true;
             }
         }
