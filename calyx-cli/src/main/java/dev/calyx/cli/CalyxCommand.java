@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             QuickstartCommand.class,
             IpamCommand.class,
             SelectorCommand.class,
+            PreflightCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
