@@ -1,5 +1,11 @@
 package dev.calyx.cli;
 
+import dev.calyx.cli.resource.ApplyCommand;
+import dev.calyx.cli.resource.CreateCommand;
+import dev.calyx.cli.resource.DeleteCommand;
+import dev.calyx.cli.resource.GetCommand;
+import dev.calyx.cli.resource.LabelCommand;
+import dev.calyx.cli.resource.ReplaceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -15,6 +21,12 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.Provider.class,
         description = "Calico-compatible container networking and network security.",
         subcommands = {
+            ApplyCommand.class,
+            CreateCommand.class,
+            ReplaceCommand.class,
+            DeleteCommand.class,
+            GetCommand.class,
+            LabelCommand.class,
             VersionCommand.class,
             QuickstartCommand.class,
             IpamCommand.class,
