@@ -41,6 +41,17 @@ public final class Exec {
         }
     }
 
+    /**
+     * For a command run through a namespace launcher ({@code nsenter}, {@code ip netns exec}): the launcher's own
+     * "cannot execute" failure becomes {@link Result#notFound()}, so a missing {@code nft} is not mistaken for the
+     * kernel's "No such file or directory".
+     */
+    static Result launched(Result r) {
+        String err = r.stderr();
+        boolean launchFailed = !r.ok() && (err.contains("failed to execute") || err.startsWith("exec of "));
+        return launchFailed ? new Result(r.argv(), -1, r.stdout(), err) : r;
+    }
+
     public static Result run(Duration timeout, String... argv) {
         return run(timeout, null, List.of(argv));
     }

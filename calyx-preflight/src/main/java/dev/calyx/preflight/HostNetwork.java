@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A read-only snapshot of a network namespace's links, addresses and main-table routes: what the pool and MTU
- * checks compare against. Produced by {@link IpJsonHostNetworkReader}.
+ * checks compare against. Produced by a {@link HostNetworkReader}.
  */
 public record HostNetwork(List<Link> links, List<Address> addresses, List<Route> routes) {
     public HostNetwork {

@@ -42,7 +42,7 @@ public final class IpExecScratchNetns implements ScratchNetns {
     public Exec.Result exec(String stdin, List<String> argv) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
         full.addAll(argv);
-        return Exec.run(timeout, stdin, full);
+        return Exec.launched(Exec.run(timeout, stdin, full));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Optional;
  * With a netns name it reads that namespace ({@code ip -n NAME}); tests use that to stage overlapping routes
  * without touching the host.
  */
-public final class IpJsonHostNetworkReader {
+public final class IpJsonHostNetworkReader implements HostNetworkReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Optional<String> netns;
     private final Duration timeout;
@@ -23,6 +23,7 @@ public final class IpJsonHostNetworkReader {
         this.timeout = timeout;
     }
 
+    @Override
     public HostNetwork read() {
         List<HostNetwork.Link> links = new ArrayList<>();
         List<HostNetwork.Address> addrs = new ArrayList<>();
@@ -33,7 +34,8 @@ public final class IpJsonHostNetworkReader {
                     l.path("linkinfo").path("info_kind").asText(""), l.path("link_type").asText("")));
             for (JsonNode a : l.path("addr_info")) {
                 String local = a.path("local").asText();
-                addrs.add(new HostNetwork.Address(name, local, IpPrefix.of(local, a.path("prefixlen").asInt())));
+                addrs.add(new HostNetwork.Address(name, IpPrefix.parse(local).addressText(),
+                        IpPrefix.of(local, a.path("prefixlen").asInt())));
             }
         }
         List<HostNetwork.Route> routes = new ArrayList<>();

@@ -93,7 +93,17 @@ public record IpPrefix(byte[] bytes, int length) {
 
     @Override
     public String toString() {
-        return (isIpv4() ? ipv4Text() : ipv6Text()) + "/" + length;
+        return addressText() + "/" + length;
+    }
+
+    /** The network address alone, IPv6 in RFC 5952 form. */
+    public String addressText() {
+        return isIpv4() ? ipv4Text() : ipv6Text();
+    }
+
+    /** An address in its canonical text (no zone, IPv6 compressed), as it appears in evidence. */
+    public static String canonical(byte[] address) {
+        return new IpPrefix(address, address.length * 8).addressText();
     }
 
     private String ipv4Text() {

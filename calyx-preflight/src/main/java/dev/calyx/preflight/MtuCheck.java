@@ -36,7 +36,7 @@ public final class MtuCheck implements Check {
 
     @Override
     public List<CheckResult> run(PreflightContext ctx) {
-        return List.of(evaluate(new IpJsonHostNetworkReader(ctx.hostNetns(), ctx.timeout()).read(), ctx));
+        return List.of(evaluate(HostNetworkReader.forContext(ctx).read(), ctx));
     }
 
     static CheckResult evaluate(HostNetwork net, PreflightContext ctx) {

@@ -57,7 +57,7 @@ public final class NetlinkScratchNetns implements ScratchNetns {
     public Exec.Result exec(String stdin, List<String> argv) {
         List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + Netns.RUN_DIR.resolve(netns.name())));
         full.addAll(argv);
-        return Exec.run(timeout, stdin, full);
+        return Exec.launched(Exec.run(timeout, stdin, full));
     }
 
     @Override

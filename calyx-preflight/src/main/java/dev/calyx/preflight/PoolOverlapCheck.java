@@ -35,7 +35,7 @@ public final class PoolOverlapCheck implements Check {
             out.add(read.row());
             fromStore = read.pools();
         }
-        HostNetwork net = new IpJsonHostNetworkReader(ctx.hostNetns(), ctx.timeout()).read();
+        HostNetwork net = HostNetworkReader.forContext(ctx).read();
         List<PoolSource.Pool> pools = PoolSource.combine(ctx.pools(), fromStore);
         for (PoolSource.Pool pool : pools) {
             out.add(evaluate(pool, pools, net, ctx));

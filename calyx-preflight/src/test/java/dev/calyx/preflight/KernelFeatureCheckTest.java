@@ -75,6 +75,16 @@ class KernelFeatureCheckTest {
     }
 
     @Test
+    void aToolMissingInsideTheNamespaceIsNotAMissingKernelFeature() {
+        try (ScratchNetns ns = NetlinkScratchNetns.create(PREFIX, PreflightContext.DEFAULT_TIMEOUT)) {
+            assertThat(ns.exec(null, List.of("calyx-no-such-tool")).notFound()).isTrue();
+        }
+        try (ScratchNetns ns = IpExecScratchNetns.create(PREFIX, PreflightContext.DEFAULT_TIMEOUT)) {
+            assertThat(ns.exec(null, List.of("calyx-no-such-tool")).notFound()).isTrue();
+        }
+    }
+
+    @Test
     void classifiesKernelRefusals() {
         assertThat(ProbeOutcome.refused("x", "Error: Unknown device type.")).isInstanceOf(ProbeOutcome.Missing.class);
         assertThat(ProbeOutcome.refused("x", "RTNETLINK answers: Operation not permitted"))

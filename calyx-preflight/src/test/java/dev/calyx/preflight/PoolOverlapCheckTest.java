@@ -42,6 +42,22 @@ class PoolOverlapCheckTest {
     }
 
     @Test
+    void netlinkAndIproute2SeeTheSameNetwork() {
+        HostNetwork viaNetlink = new NetlinkHostNetworkReader(java.util.Optional.of(ns.name)).read();
+        HostNetwork viaIp = new IpJsonHostNetworkReader(java.util.Optional.of(ns.name), PreflightContext.DEFAULT_TIMEOUT)
+                .read();
+        assertThat(routes(viaNetlink)).containsExactlyInAnyOrderElementsOf(routes(viaIp))
+                .contains("10.250.0.0/16 pfdummy0 unicast", "10.99.1.0/26  blackhole", "0.0.0.0/0 pfdummy0 unicast");
+        assertThat(viaNetlink.addresses()).containsExactlyInAnyOrderElementsOf(viaIp.addresses());
+        assertThat(viaNetlink.link("pfdummy0").orElseThrow().mtu()).isEqualTo(9000);
+        assertThat(viaNetlink.link("pfdummy0").orElseThrow().kind()).isEqualTo("veth");
+    }
+
+    private static List<String> routes(HostNetwork net) {
+        return net.routes().stream().map(r -> r.dst() + " " + r.dev() + " " + r.type()).toList();
+    }
+
+    @Test
     void defaultPoolOverlappingAnAddressFailsWithAFreeSuggestion() {
         CheckResult r = run(ctx()).getFirst();
         assertThat(r.name()).isEqualTo("pool 10.244.0.0/16");
