@@ -2,7 +2,6 @@ package dev.calyx.kernel.netlink;
 
 import dev.calyx.kernel.netns.Netns;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class FfmRtNetlink implements RtNetlink {
 
     /** A handle on the CALLING thread's current network namespace. */
     public static FfmRtNetlink open() {
-        Netns self = Netns.openPath(Path.of("/proc/thread-self/ns/net"));
+        Netns self = Netns.current();
         try {
             return new FfmRtNetlink(NetlinkSocket.open(), self);
         } catch (RuntimeException e) {

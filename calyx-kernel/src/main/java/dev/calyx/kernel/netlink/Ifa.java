@@ -1,6 +1,9 @@
 package dev.calyx.kernel.netlink;
 
-/** Address attributes ({@code IFA_*}) and flags ({@code IFA_F_*}; linux/if_addr.h). Kernel spelling minus the prefix. */
+/**
+ * Address attributes ({@code IFA_*}) and flags ({@code IFA_F_*}; linux/if_addr.h).
+ * Kernel spelling minus the prefix.
+ */
 public final class Ifa {
     public static final int ADDRESS = 1;
     public static final int LOCAL = 2;

@@ -1,6 +1,10 @@
 package dev.calyx.kernel.netlink;
 
-/** Link attributes ({@code IFLA_*}, {@code IFLA_INFO_*}, {@code IFLA_VXLAN_*}; linux/if_link.h) and {@code VETH_INFO_PEER}. Kernel spelling minus the prefix. */
+/**
+ * Link attributes ({@code IFLA_*}, {@code IFLA_INFO_*}, {@code IFLA_VXLAN_*}; linux/if_link.h) and
+ * {@code VETH_INFO_PEER}.
+ * Kernel spelling minus the prefix.
+ */
 public final class Ifla {
     public static final int ADDRESS = 1;
     public static final int BROADCAST = 2;

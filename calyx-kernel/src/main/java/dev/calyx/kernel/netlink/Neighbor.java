@@ -19,9 +19,8 @@ public record Neighbor(int linkIndex, InetAddress address, Optional<MacAddress> 
             throw new IllegalArgumentException("neighbour " + address.getHostAddress()
                     + ": link index must be positive, got " + linkIndex);
         }
-        if ((flags & Ntf.PROXY) == 0 && mac.isEmpty() && state == Nud.PERMANENT) {
-            throw new IllegalArgumentException("permanent neighbour " + address.getHostAddress() + " needs a MAC");
-        }
+        // no "permanent needs a MAC" rule: the kernel accepts and reports entries without lladdr, and a dump must
+        // never fail on what the kernel holds
     }
 
     /** {@code ip neigh add ADDR lladdr MAC dev DEV nud permanent}. */

@@ -1,6 +1,9 @@
 package dev.calyx.kernel.netlink;
 
-/** Netlink header flags ({@code NLM_F_*}, linux/netlink.h) and socket options ({@code NETLINK_*}). Kernel spelling minus the prefix. */
+/**
+ * Netlink header flags ({@code NLM_F_*}, linux/netlink.h) and socket options ({@code NETLINK_*}).
+ * Kernel spelling minus the prefix.
+ */
 public final class Nlm {
     public static final int F_REQUEST = 0x1;
     public static final int F_MULTI = 0x2;

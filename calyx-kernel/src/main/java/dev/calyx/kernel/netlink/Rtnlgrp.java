@@ -1,6 +1,9 @@
 package dev.calyx.kernel.netlink;
 
-/** rtnetlink multicast groups ({@code RTNLGRP_*}), joined with NETLINK_ADD_MEMBERSHIP. Kernel spelling minus the prefix. */
+/**
+ * rtnetlink multicast groups ({@code RTNLGRP_*}), joined with NETLINK_ADD_MEMBERSHIP.
+ * Kernel spelling minus the prefix.
+ */
 public final class Rtnlgrp {
     public static final int LINK = 1;
     public static final int NEIGH = 3;

@@ -1,6 +1,9 @@
 package dev.calyx.kernel.netlink;
 
-/** Route protocols ({@code RTPROT_*}, linux/rtnetlink.h; see /etc/iproute2/rt_protos). Kernel spelling minus the prefix. */
+/**
+ * Route protocols ({@code RTPROT_*}, linux/rtnetlink.h; see /etc/iproute2/rt_protos).
+ * Kernel spelling minus the prefix.
+ */
 public final class Rtprot {
     public static final int UNSPEC = 0;
     public static final int REDIRECT = 1;

@@ -27,7 +27,8 @@ public record VxlanSpec(String name, int vni, int port, Optional<InetAddress> lo
             throw new IllegalArgumentException("vxlan " + name + ": port " + port + " out of range 1-65535");
         }
         if (parentIndex < 0 || mtu < 0 || mtu > 65535) {
-            throw new IllegalArgumentException("vxlan " + name + ": bad parent index " + parentIndex + " or mtu " + mtu);
+            throw new IllegalArgumentException("vxlan " + name + ": bad parent index " + parentIndex
+                    + " or mtu " + mtu);
         }
     }
 

@@ -61,6 +61,14 @@ public final class Netns implements AutoCloseable {
         return openAt(file == null ? path.toString() : file.toString(), path);
     }
 
+    /**
+     * A handle on the CALLING thread's namespace (named "current"; its path is per-thread, use the handle, not the
+     * path). On a virtual thread that is its carrier's namespace, normally the host's.
+     */
+    public static Netns current() {
+        return openAt("current", Path.of("/proc/thread-self/ns/net"));
+    }
+
     /** Whether a named namespace exists under {@link #RUN_DIR}. */
     public static boolean exists(String name) {
         return Files.exists(pathOf(name));

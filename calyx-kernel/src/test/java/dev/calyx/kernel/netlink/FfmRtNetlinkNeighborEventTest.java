@@ -50,7 +50,8 @@ class FfmRtNetlinkNeighborEventTest {
         nl.addNeighbor(Neighbor.proxy(vA, parseAddress("10.0.0.10")));
         nl.replaceNeighbor(Neighbor.permanent(vA, parseAddress("fd00::9"), MAC));
 
-        assertThat(Ip.ip(ns.name(), "neigh", "show", "dev", "vA")).contains("10.0.0.9 lladdr 66:77:88:99:aa:bb PERMANENT");
+        assertThat(Ip.ip(ns.name(), "neigh", "show", "dev", "vA"))
+                .contains("10.0.0.9 lladdr 66:77:88:99:aa:bb PERMANENT");
         assertThat(Ip.ip(ns.name(), "neigh", "show", "proxy")).contains("10.0.0.10 dev vA");
         assertThat(nl.neighbors(IpFamily.V4)).contains(Neighbor.permanent(vA, parseAddress("10.0.0.9"), MAC))
                 .anySatisfy(n -> {

@@ -49,6 +49,9 @@ class NetnsTest {
             assertThat(inside).isNotEqualTo(outside).isEqualTo(insideByPath).isEqualTo(byIp);
         }
         assertThat(netnsInode()).as("caller thread never moves").isEqualTo(outside);
+        try (Netns current = Netns.current()) {
+            assertThat(current.run(NetnsTest::netnsInode)).isEqualTo(outside);
+        }
     }
 
     @Test
