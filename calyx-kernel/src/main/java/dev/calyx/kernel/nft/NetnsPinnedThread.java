@@ -64,6 +64,9 @@ final class NetnsPinnedThread implements AutoCloseable {
 
     /** Runs {@code task} on the pinned thread and returns its result; its unchecked exceptions pass through. */
     <T> T call(Task<T> task) {
+        if (executor.isShutdown()) {
+            throw new NftException("nft backend" + netns.map(ns -> " for netns " + ns).orElse("") + " is closed");
+        }
         Future<T> f = executor.submit(() -> {
             try {
                 return task.run();
