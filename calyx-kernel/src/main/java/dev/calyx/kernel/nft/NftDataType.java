@@ -21,6 +21,8 @@ public enum NftDataType {
     private static final Pattern IFNAME_CHARS = Pattern.compile("[A-Za-z0-9_.@:\\-]{1,15}");
     private static final Pattern NUMBER = Pattern.compile("0|[1-9]\\d{0,9}|0x[0-9a-fA-F]{1,8}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9\\-]*");
+    private static final Pattern PORT = Pattern.compile("0|[1-9]\\d{0,4}");
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("\\d{1,3}");
     private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}");
 
     /** nft's name of the type: {@code ipv4_addr}. */
@@ -72,7 +74,7 @@ public enum NftDataType {
     }
 
     private static boolean port(String s, int max) {
-        return s.matches("0|[1-9]\\d{0,4}") && Integer.parseInt(s) <= max;
+        return PORT.matcher(s).matches() && Integer.parseInt(s) <= max;
     }
 
     private static boolean addressOrPrefixOrRange(String e, int bytes) {
@@ -86,7 +88,7 @@ public enum NftDataType {
         }
         byte[] addr = address(e.substring(0, slash), bytes);
         String len = e.substring(slash + 1);
-        if (addr == null || !len.matches("\\d{1,3}") || Integer.parseInt(len) > bytes * 8) {
+        if (addr == null || !PREFIX_LENGTH.matcher(len).matches() || Integer.parseInt(len) > bytes * 8) {
             return false;
         }
         return noHostBits(addr, Integer.parseInt(len));

@@ -205,6 +205,9 @@ public sealed interface NftOp {
 
     /** Shared checks and rendering of element lists. */
     final class Elements {
+        private static final java.util.regex.Pattern VERDICT =
+                java.util.regex.Pattern.compile("accept|drop|continue|return|(jump|goto) \\S+");
+
         private Elements() {
         }
 
@@ -225,7 +228,7 @@ public sealed interface NftOp {
             NftDataType data = set.dataType().orElseThrow();
             if (data != NftDataType.VERDICT) {
                 data.renderElement(value, set.name());
-            } else if (!value.matches("accept|drop|continue|return|(jump|goto) \\S+")) {
+            } else if (!VERDICT.matcher(value).matches()) {
                 throw new IllegalArgumentException("nft map " + set.name() + ": '" + NftNames.printable(value)
                         + "' is not a verdict");
             } else if (value.indexOf(' ') > 0) {
