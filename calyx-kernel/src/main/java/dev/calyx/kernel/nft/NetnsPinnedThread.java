@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
  *
  * <p>Thread safety: {@link #call} may be used from any thread; tasks run one at a time, in order.
  */
+@SuppressWarnings("restricted") // FFM downcalls are the point of this class; native access is granted in the jar manifest
 final class NetnsPinnedThread implements AutoCloseable {
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY = 0;

@@ -53,6 +53,14 @@ class NftTransactionTest {
     }
 
     @Test
+    void transactionsCompose() {
+        NftTransaction chains = new NftTransaction().addChain(T, "a");
+        NftTransaction all = new NftTransaction().addTable(T).addAll(chains).addChain(T, "b");
+        assertThat(all.script()).isEqualTo("add table inet calyx\nadd chain inet calyx a\nadd chain inet calyx b\n");
+        assertThat(chains.size()).isEqualTo(1);
+    }
+
+    @Test
     void emptyElementListsRenderNothing() {
         NftTransaction tx = new NftTransaction().addElements(T, S4, List.of()).deleteElements(T, S4, List.of());
         assertThat(tx.isEmpty()).isTrue();
