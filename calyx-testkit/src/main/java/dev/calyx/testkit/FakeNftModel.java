@@ -1,6 +1,7 @@
 package dev.calyx.testkit;
 
 import dev.calyx.kernel.nft.NftBaseChain;
+import dev.calyx.kernel.nft.NftDataType;
 import dev.calyx.kernel.nft.NftElement;
 import dev.calyx.kernel.nft.NftOp;
 import dev.calyx.kernel.nft.NftSetSpec;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * that has rules or is jumped to (or a set a rule uses) is EBUSY, redeclaring a set with another type is EEXIST,
  * a rule that names a missing {@code @set} or {@code jump} target is ENOENT.
  *
- * <p>Not modelled: statement syntax, interval overlap, and nft's normalisation of elements (the fake lists
- * elements exactly as they were added). Handles are per table and increase, as in the kernel.
+ * <p>Elements are kept in nft's listed form ({@link NftDataType#canonical}). Not modelled: statement syntax and
+ * interval overlap. Handles are per table and increase, as in the kernel.
  */
 final class FakeNftModel {
     private static final Pattern SET_REF = Pattern.compile("@([A-Za-z_][A-Za-z0-9_.\\-]*)");
@@ -106,13 +107,24 @@ final class FakeNftModel {
     private static void putElements(Table t, Set s, List<NftElement> elements) {
         for (NftElement e : elements) {
             e.value().ifPresent(v -> refs(CHAIN_REF, v).forEach(c -> chain(t, c)));
-            s.elements().put(e.key(), e);
+            String key = canonicalKey(s, e.key());
+            s.elements().put(key, new NftElement(key, e.value().map(v -> canonicalValue(s, v))));
         }
+    }
+
+    /** Elements are kept in the form nft lists them, so the fake lists what nft would. */
+    private static String canonicalKey(Set s, String key) {
+        return s.spec().keyType().canonical(key, s.spec().name());
+    }
+
+    private static String canonicalValue(Set s, String value) {
+        NftDataType data = s.spec().dataType().orElseThrow();
+        return data == NftDataType.VERDICT ? value : data.canonical(value, s.spec().name());
     }
 
     private static void deleteElements(Set s, List<String> keys) {
         for (String k : keys) {
-            if (s.elements().remove(k) == null) {
+            if (s.elements().remove(canonicalKey(s, k)) == null) {
                 throw new IllegalStateException("element does not exist");
             }
         }

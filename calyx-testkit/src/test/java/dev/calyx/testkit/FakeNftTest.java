@@ -76,6 +76,16 @@ class FakeNftTest {
     }
 
     @Test
+    void elementsListInNftsForm() {
+        nft.apply(initial());
+        nft.apply(new NftTransaction().addElements(T, SRC, List.of("192.168.0.1/32", "172.16.0.0-172.16.0.255")));
+        assertThat(nft.listSet(T, SRC).orElseThrow().elementKeys())
+                .containsExactly("10.0.0.0/8", "192.168.0.1", "172.16.0.0/24");
+        nft.apply(new NftTransaction().deleteElements(T, SRC, List.of("192.168.0.1", "172.16.0.0/24")));
+        assertThat(nft.listSet(T, SRC).orElseThrow().elementKeys()).containsExactly("10.0.0.0/8");
+    }
+
+    @Test
     void rulesKeepHandlesAndPositions() {
         nft.apply(initial());
         List<NftRule> rules = nft.list(T).orElseThrow().rules("tw-1");

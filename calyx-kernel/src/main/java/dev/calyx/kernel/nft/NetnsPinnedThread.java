@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
  *
  * <p>Thread safety: {@link #call} may be used from any thread; tasks run one at a time, in order.
  */
+@SuppressWarnings("restricted") // FFM downcalls are the point of this class; native access is granted in the jar manifest
 final class NetnsPinnedThread implements AutoCloseable {
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY = 0;
@@ -64,6 +65,9 @@ final class NetnsPinnedThread implements AutoCloseable {
 
     /** Runs {@code task} on the pinned thread and returns its result; its unchecked exceptions pass through. */
     <T> T call(Task<T> task) {
+        if (executor.isShutdown()) {
+            throw new NftException("nft backend" + netns.map(ns -> " for netns " + ns).orElse("") + " is closed");
+        }
         Future<T> f = executor.submit(() -> {
             try {
                 return task.run();

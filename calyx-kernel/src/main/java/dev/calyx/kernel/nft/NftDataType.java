@@ -1,8 +1,5 @@
 package dev.calyx.kernel.nft;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,11 +13,10 @@ import java.util.regex.Pattern;
 public enum NftDataType {
     IPV4_ADDR, IPV6_ADDR, IFNAME, INET_SERVICE, INET_PROTO, ETHER_ADDR, MARK, VERDICT;
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern IFNAME_CHARS = Pattern.compile("[A-Za-z0-9_.@:\\-]{1,15}");
     private static final Pattern NUMBER = Pattern.compile("0|[1-9]\\d{0,9}|0x[0-9a-fA-F]{1,8}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9\\-]*");
+    private static final Pattern PORT = Pattern.compile("0|[1-9]\\d{0,4}");
     private static final Pattern MAC = Pattern.compile("[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}");
 
     /** nft's name of the type: {@code ipv4_addr}. */
@@ -50,10 +46,27 @@ public enum NftDataType {
         return this == IFNAME ? "\"" + element + "\"" : element;
     }
 
+    /**
+     * The element as nft lists it ({@code 10.0.0.1/32} lists as {@code 10.0.0.1}, {@code fd00:0::01} as
+     * {@code fd00::1}, {@code 10.0.1.0-10.0.1.255} as {@code 10.0.1.0/24}); compare desired elements with listed
+     * ones in this form. Throws like {@link #renderElement} when the element is not of this type.
+     */
+    public String canonical(String element, String setName) {
+        renderElement(element, setName);
+        return switch (this) {
+            case IPV4_ADDR -> NftAddressForms.canonical(element, 4);
+            case IPV6_ADDR -> NftAddressForms.canonical(element, 16);
+            case ETHER_ADDR -> String.join(":", java.util.Arrays.stream(element.toLowerCase(Locale.ROOT).split(":"))
+                    .map(g -> g.length() == 1 ? "0" + g : g).toList());
+            case MARK -> String.valueOf(Long.decode(element));
+            default -> element;
+        };
+    }
+
     private boolean valid(String e) {
         return switch (this) {
-            case IPV4_ADDR -> addressOrPrefixOrRange(e, 4);
-            case IPV6_ADDR -> addressOrPrefixOrRange(e, 16);
+            case IPV4_ADDR -> NftAddressForms.valid(e, 4);
+            case IPV6_ADDR -> NftAddressForms.valid(e, 16);
             case IFNAME -> IFNAME_CHARS.matcher(e).matches();
             case INET_SERVICE -> numberOrRange(e, 65535);
             case INET_PROTO -> WORD.matcher(e).matches() || numberOrRange(e, 255);
@@ -72,47 +85,6 @@ public enum NftDataType {
     }
 
     private static boolean port(String s, int max) {
-        return s.matches("0|[1-9]\\d{0,4}") && Integer.parseInt(s) <= max;
-    }
-
-    private static boolean addressOrPrefixOrRange(String e, int bytes) {
-        int dash = e.indexOf('-');
-        if (dash > 0) {
-            return address(e.substring(0, dash), bytes) != null && address(e.substring(dash + 1), bytes) != null;
-        }
-        int slash = e.indexOf('/');
-        if (slash < 0) {
-            return address(e, bytes) != null;
-        }
-        byte[] addr = address(e.substring(0, slash), bytes);
-        String len = e.substring(slash + 1);
-        if (addr == null || !len.matches("\\d{1,3}") || Integer.parseInt(len) > bytes * 8) {
-            return false;
-        }
-        return noHostBits(addr, Integer.parseInt(len));
-    }
-
-    private static byte[] address(String s, int bytes) {
-        try {
-            if (bytes == 4) {
-                return IPV4.matcher(s).matches() ? Inet4Address.ofLiteral(s).getAddress() : null;
-            }
-            if (!IPV6_CHARS.matcher(s).matches() || !s.contains(":")) {
-                return null;
-            }
-            InetAddress a = Inet6Address.ofLiteral(s);
-            return a instanceof Inet6Address ? a.getAddress() : null;
-        } catch (IllegalArgumentException notALiteral) {
-            return null;
-        }
-    }
-
-    private static boolean noHostBits(byte[] addr, int prefixLength) {
-        for (int bit = prefixLength; bit < addr.length * 8; bit++) {
-            if ((addr[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return PORT.matcher(s).matches() && Integer.parseInt(s) <= max;
     }
 }

@@ -26,8 +26,11 @@ public class NftException extends RuntimeException {
     }
 
     public NftException(String message, Throwable cause) {
-        this(message);
-        initCause(cause);
+        super(message, cause);
+        this.line = 0;
+        this.lineText = null;
+        this.op = null;
+        this.nftMessage = message;
     }
 
     /** 1-based script line nft reported, or 0 when it named none. */

@@ -52,7 +52,7 @@ public final class NftExecBackend extends NftJsonListing {
         if (r.exitCode() == 0) {
             return Optional.of(r.stdout());
         }
-        if (isMissing(r.stderr())) {
+        if (isMissing(r.stderr()) && !r.stderr().startsWith("nsenter:")) {
             return Optional.empty();
         }
         throw new NftException("nft " + command + where() + ": " + r.stderr().strip());

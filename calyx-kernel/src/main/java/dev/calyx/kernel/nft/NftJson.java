@@ -138,7 +138,8 @@ final class NftJson {
         if (n.isEmpty()) {
             throw error("unexpected character '" + s.charAt(start) + "'");
         }
-        return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+        boolean integral = n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0;
+        return integral ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
     }
 
     private Object literal(String word, Object value) {

@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandle;
  * FFM handles for the part of libnftables.so.1 (nftables 1.0.x, {@code nftables/libnftables.h}) the library
  * backend uses. The library is looked up on first use, so merely loading this class never needs it.
  */
+@SuppressWarnings("restricted") // FFM downcalls are the point of this class; native access is granted in the jar manifest
 final class NftLibBindings {
     /** {@code NFT_CTX_DEFAULT}. */
     static final int NFT_CTX_DEFAULT = 0;

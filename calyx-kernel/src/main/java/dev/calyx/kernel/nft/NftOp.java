@@ -73,11 +73,11 @@ public sealed interface NftOp {
     /** Declares a set or map, with initial elements when {@code elements} is not empty. */
     record AddSet(NftTable table, NftSetSpec set, List<NftElement> elements) implements NftOp {
         public AddSet {
-            elements = Elements.check(set, elements);
+            elements = NftOpChecks.check(set, elements);
         }
 
         public String render() {
-            String init = elements.isEmpty() ? "" : " elements = " + Elements.render(set, elements) + ";";
+            String init = elements.isEmpty() ? "" : " elements = " + NftOpChecks.render(set, elements) + ";";
             return "add " + set.kind() + " " + table.spec() + " " + set.name() + " { " + set.renderDeclaration()
                     + init + " }";
         }
@@ -111,16 +111,16 @@ public sealed interface NftOp {
 
     record AddElements(NftTable table, NftSetSpec set, List<NftElement> elements) implements NftOp {
         public AddElements {
-            elements = Elements.check(set, elements);
-            Elements.requireNonEmpty(set, elements);
+            elements = NftOpChecks.check(set, elements);
+            NftOpChecks.requireNonEmpty(set, elements);
         }
 
         public String render() {
-            return "add element " + table.spec() + " " + set.name() + " " + Elements.render(set, elements);
+            return "add element " + table.spec() + " " + set.name() + " " + NftOpChecks.render(set, elements);
         }
 
         public String describe() {
-            return Elements.describe("add", table, set, elements);
+            return NftOpChecks.describe("add", table, set, elements);
         }
     }
 
@@ -128,18 +128,18 @@ public sealed interface NftOp {
     record DeleteElements(NftTable table, NftSetSpec set, List<String> keys) implements NftOp {
         public DeleteElements {
             keys = List.copyOf(keys);
-            Elements.requireNonEmpty(set, keys);
+            NftOpChecks.requireNonEmpty(set, keys);
             keys.forEach(k -> set.keyType().renderElement(k, set.name()));
         }
 
         public String render() {
             return "delete element " + table.spec() + " " + set.name() + " { "
-                    + keys.stream().map(k -> Elements.checked(set.keyType(), k))
+                    + keys.stream().map(k -> NftOpChecks.checked(set.keyType(), k))
                             .collect(Collectors.joining(", ")) + " }";
         }
 
         public String describe() {
-            return Elements.describe("delete", table, set, keys);
+            return NftOpChecks.describe("delete", table, set, keys);
         }
     }
 
@@ -169,7 +169,7 @@ public sealed interface NftOp {
             NftNames.requireIdentifier("chain", chain);
             NftNames.requireStatements(statements);
             comment.ifPresent(NftNames::comment);
-            Rules.requireHandle(handle);
+            NftOpChecks.requireHandle(handle);
         }
 
         public String render() {
@@ -181,7 +181,7 @@ public sealed interface NftOp {
     record DeleteRule(NftTable table, String chain, long handle) implements NftOp {
         public DeleteRule {
             NftNames.requireIdentifier("chain", chain);
-            Rules.requireHandle(handle);
+            NftOpChecks.requireHandle(handle);
         }
 
         public String render() {
@@ -200,81 +200,6 @@ public sealed interface NftOp {
 
         public String render() {
             return line;
-        }
-    }
-
-    /** Shared checks and rendering of element lists. */
-    final class Elements {
-        private Elements() {
-        }
-
-        static List<NftElement> check(NftSetSpec set, List<NftElement> elements) {
-            List<NftElement> copy = List.copyOf(elements);
-            for (NftElement e : copy) {
-                set.keyType().renderElement(e.key(), set.name());
-                if (e.value().isPresent() != set.isMap()) {
-                    throw new IllegalArgumentException("nft " + set.kind() + " " + set.name() + ": element '"
-                            + NftNames.printable(e.toString()) + (set.isMap() ? "' needs a value" : "' cannot have a value"));
-                }
-                e.value().ifPresent(v -> checkValue(set, v));
-            }
-            return copy;
-        }
-
-        private static void checkValue(NftSetSpec set, String value) {
-            NftDataType data = set.dataType().orElseThrow();
-            if (data != NftDataType.VERDICT) {
-                data.renderElement(value, set.name());
-            } else if (!value.matches("accept|drop|continue|return|(jump|goto) \\S+")) {
-                throw new IllegalArgumentException("nft map " + set.name() + ": '" + NftNames.printable(value)
-                        + "' is not a verdict");
-            } else if (value.indexOf(' ') > 0) {
-                NftNames.requireIdentifier("chain", value.substring(value.indexOf(' ') + 1));
-            }
-        }
-
-        static void requireNonEmpty(NftSetSpec set, List<?> elements) {
-            if (elements.isEmpty()) {
-                throw new IllegalArgumentException("nft " + set.kind() + " " + set.name() + ": no elements given");
-            }
-        }
-
-        static String render(NftSetSpec set, List<NftElement> elements) {
-            StringBuilder b = new StringBuilder(elements.size() * 20 + 4).append("{ ");
-            for (int i = 0; i < elements.size(); i++) {
-                NftElement e = elements.get(i);
-                if (i > 0) {
-                    b.append(", ");
-                }
-                b.append(checked(set.keyType(), e.key()));
-                if (e.value().isPresent()) {
-                    b.append(" : ").append(checked(set.dataType().get(), e.value().get()));
-                }
-            }
-            return b.append(" }").toString();
-        }
-
-        /** Renders an element {@link #check} already accepted, without checking it again. */
-        static String checked(NftDataType type, String element) {
-            return type == NftDataType.IFNAME ? "\"" + element + "\"" : element;
-        }
-
-        static String describe(String verb, NftTable table, NftSetSpec set, List<?> elements) {
-            String first = elements.isEmpty() ? "" : " " + elements.getFirst();
-            return verb + " element " + table.spec() + " " + set.name() + " {" + first
-                    + (elements.size() > 1 ? ", ... (" + elements.size() + " elements)" : "") + " }";
-        }
-    }
-
-    /** Rule handle checks. */
-    final class Rules {
-        private Rules() {
-        }
-
-        static void requireHandle(long handle) {
-            if (handle <= 0) {
-                throw new IllegalArgumentException("nft rule handle " + handle + " must be positive");
-            }
         }
     }
 }

@@ -135,6 +135,12 @@ public final class NftTransaction {
         return add(new NftOp.Raw(line));
     }
 
+    /** Appends every operation of {@code other}, so that parts of a pass built apart apply as one transaction. */
+    public NftTransaction addAll(NftTransaction other) {
+        ops.addAll(other.ops);
+        return this;
+    }
+
     public List<NftOp> ops() {
         return List.copyOf(ops);
     }

@@ -192,6 +192,21 @@ class NftBackendKernelTest {
     }
 
     @Test
+    void listsElementsInCanonicalForm() {
+        NftSetSpec v4 = NftSetSpec.set("forms4", NftDataType.IPV4_ADDR, NftSetSpec.Flag.INTERVAL);
+        NftSetSpec v6 = NftSetSpec.set("forms6", NftDataType.IPV6_ADDR, NftSetSpec.Flag.INTERVAL);
+        List<String> in4 = List.of("10.0.0.1/32", "10.1.0.0-10.1.0.255", "10.2.0.5-10.2.0.9", "10.3.0.0/16", "10.4.0.0-10.4.0.0");
+        List<String> in6 = List.of("fd00:0:0:0::1/128", "FD01::/64", "fd02:0:0:0:0:0:0:0-fd02::ffff",
+                "2001:db8:0:0:1:0:0:1", "0:0:0:0:0:ffff:0:0/96", "1:0:2:0:3:0:4:0");
+        nft.apply(new NftTransaction().addTable(T).addSet(T, v4, in4).addSet(T, v6, in6));
+
+        assertThat(nft.listSet(T, v4).orElseThrow().elementKeys()).containsExactlyInAnyOrderElementsOf(
+                in4.stream().map(e -> NftDataType.IPV4_ADDR.canonical(e, "forms4")).toList());
+        assertThat(nft.listSet(T, v6).orElseThrow().elementKeys()).containsExactlyInAnyOrderElementsOf(
+                in6.stream().map(e -> NftDataType.IPV6_ADDR.canonical(e, "forms6")).toList());
+    }
+
+    @Test
     void deleteTableIfExistsIsIdempotent() {
         nft.apply(new NftTransaction().deleteTableIfExists(T));
         nft.apply(initial());

@@ -53,6 +53,14 @@ class NftTransactionTest {
     }
 
     @Test
+    void transactionsCompose() {
+        NftTransaction chains = new NftTransaction().addChain(T, "a");
+        NftTransaction all = new NftTransaction().addTable(T).addAll(chains).addChain(T, "b");
+        assertThat(all.script()).isEqualTo("add table inet calyx\nadd chain inet calyx a\nadd chain inet calyx b\n");
+        assertThat(chains.size()).isEqualTo(1);
+    }
+
+    @Test
     void emptyElementListsRenderNothing() {
         NftTransaction tx = new NftTransaction().addElements(T, S4, List.of()).deleteElements(T, S4, List.of());
         assertThat(tx.isEmpty()).isTrue();
@@ -117,11 +125,11 @@ class NftTransactionTest {
     }
 
     @Test
-    void acceptsIpv6AndRejectsMappedOrZoned() {
+    void acceptsIpv6AndRejectsZonedOrHostBits() {
         NftSetSpec s6 = NftSetSpec.set("s6", NftDataType.IPV6_ADDR, NftSetSpec.Flag.INTERVAL);
         assertThat(new NftTransaction().addElements(T, s6, List.of("fd00::/64", "::1", "fd00::1-fd00::9")).script())
                 .isEqualTo("add element inet calyx s6 { fd00::/64, ::1, fd00::1-fd00::9 }\n");
-        for (String bad : List.of("fe80::1%eth0", "::ffff:1.2.3.4", "fd00::1/64", "10.0.0.1")) {
+        for (String bad : List.of("fe80::1%eth0", "fd00::1/64", "10.0.0.1", "::ffff:1.2.3.4/120")) {
             assertThatThrownBy(() -> new NftTransaction().addElements(T, s6, List.of(bad)))
                     .hasMessageContaining("'" + bad + "' is not a valid ipv6_addr");
         }
