@@ -97,6 +97,9 @@ final class BgpChecks {
                 p.add(at(path, "cidr"), "invalid CIDR value.");
             }
             List<String> values = ad.communities() == null ? List.of() : ad.communities();
+            if (values.isEmpty()) {
+                p.add(at(path, "communities"), "Required value: communities must be set for a prefix advertisement");
+            }
             for (int j = 0; j < values.size(); j++) {
                 String v = values.get(j);
                 boolean defined = communities.stream().anyMatch(c -> v.equals(c.name()));

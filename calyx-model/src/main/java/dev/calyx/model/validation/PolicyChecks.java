@@ -123,8 +123,12 @@ final class PolicyChecks {
         }
         types(p, c.types());
         List<String> hints = c.performanceHints() == null ? List.of() : c.performanceHints();
+        var seenHints = new HashSet<String>();
         for (int i = 0; i < hints.size(); i++) {
             Checks.oneOf(p, at("spec.performanceHints", i), hints.get(i), "AssumeNeededOnEveryNode");
+            if (!seenHints.add(hints.get(i))) {
+                p.add(at("spec.performanceHints", i), "Duplicate value: \"" + hints.get(i) + "\"");
+            }
         }
         servicesPlacement(p, c.ingress(), c.egress(), global);
     }
