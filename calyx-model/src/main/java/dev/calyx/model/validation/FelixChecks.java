@@ -193,7 +193,9 @@ final class FelixChecks {
         }
         IpNets.Net n = IpNets.parseIp(value);
         if (n == null || n.version() != version) {
-            p.add(path, "is not a valid IPv" + version + " address (\"" + value + "\")");
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            p.add(path, field + " must be a valid IPv" + version + " address (\"" + value + "\" is not a valid IPv"
+                    + version + " address)");
         }
     }
 
@@ -292,10 +294,10 @@ final class FelixChecks {
             long max = r.max() == null ? 0 : r.max();
             String path = at("spec.routeTableRanges", i);
             if (min > max) {
-                p.add(path, "min value cannot be greater than max value");
+                p.add(path, "min must not be greater than max (min value cannot be greater than max value)");
             }
             if (min <= 0) {
-                p.add(path, "cannot target indices < 1");
+                p.add(path, "min must be >= 1 (cannot target indices < 1)");
             }
             if (max > 0xFFFF_FFFFL) {
                 p.add(path, "max index too high");
