@@ -3,6 +3,8 @@ package dev.calyx.model.validation;
 import dev.calyx.model.BGPConfiguration;
 import dev.calyx.model.BGPFilter;
 import dev.calyx.model.BGPPeer;
+import dev.calyx.model.BlockAffinity;
+import dev.calyx.model.CalicoNodeStatus;
 import dev.calyx.model.ClusterInformation;
 import dev.calyx.model.FelixConfiguration;
 import dev.calyx.model.GlobalNetworkPolicy;
@@ -69,6 +71,8 @@ public final class Validator {
             case GlobalNetworkSet r -> EndpointChecks.globalNetworkSet(p, r);
             case HostEndpoint r -> EndpointChecks.hostEndpoint(p, r);
             case WorkloadEndpoint r -> EndpointChecks.workloadEndpoint(p, r);
+            case BlockAffinity r -> ConfigChecks.blockAffinity(p, r);
+            case CalicoNodeStatus r -> ConfigChecks.calicoNodeStatus(p, r);
             case KubernetesNetworkPolicy r -> K8sChecks.networkPolicy(p, r);
             case KubernetesNamespace r -> {
             }

@@ -119,6 +119,11 @@ class ResourceValidationTest {
         "IPReservation | r | {reservedCIDRs: [10.0.0.0/24, bogus]}   | spec.reservedCIDRs[1] | invalid CIDR",
         "KubeControllersConfiguration | default | {controllers: {loadBalancer: {assignIPs: Some}}} | spec.controllers.loadBalancer.assignIPs | supported values",
         "IPAMConfiguration | default | {maxBlocksPerHost: -1}         | spec.maxBlocksPerHost | between",
+        "BlockAffinity | b | {state: confirmed, node: node-1, cidr: 10.0.0.0/24, deleted: 'false'} | |",
+        "BlockAffinity | b | {state: confirmed, node: node-1, cidr: 10.0.0.0/24, deleted: 'true'} | spec.deleted | cannot be set to \"true\"",
+        "CalicoNodeStatus | s | {node: n1, classes: [Agent, BGP], updatePeriodSeconds: 10} | |",
+        "CalicoNodeStatus | s | {node: n1, classes: [Everything]}   | spec.classes[0] | supported values",
+        "Node | n1 | {bgp: {ipv4Address: 10.0.0.1/24, routeReflectorClusterID: abcdef}} | spec.bgp.routeReflectorClusterID | invalid IPv4",
     })
     void kindRules(String kind, String name, String spec, String path, String message) {
         String namespace = kind.equals("NetworkPolicy") || kind.equals("WorkloadEndpoint") ? "prod" : null;
