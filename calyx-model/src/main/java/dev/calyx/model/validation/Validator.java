@@ -90,6 +90,19 @@ public final class Validator {
         }
     }
 
+    /** Kinds Calico only accepts as the one object named {@code default}. */
+    private static void singletonName(Problems p, Resource resource) {
+        String what = switch (resource) {
+            case KubeControllersConfiguration r -> "Kube Controllers Configuration";
+            case ClusterInformation r -> "Cluster Information";
+            case IPAMConfiguration r -> "IPAM Configuration";
+            default -> null;
+        };
+        if (what != null && !"default".equals(resource.metadata().name())) {
+            p.add("metadata.name", "Cannot create a " + what + " resource with a name other than \"default\"");
+        }
+    }
+
     private static void metadata(Problems p, Resource resource) {
         ObjectMeta m = resource.metadata();
         if (m == null || m.name() == null || m.name().isEmpty()) {
@@ -111,6 +124,7 @@ public final class Validator {
         if (!resource.kind().namespaced() && m.namespace() != null && !m.namespace().isEmpty()) {
             p.add("metadata.namespace", resource.kind().kindName() + " is not namespaced: namespace must not be set");
         }
+        singletonName(p, resource);
         Checks.labels(p, "metadata.labels", m.labels());
         Checks.annotations(p, "metadata.annotations", m.annotations());
     }

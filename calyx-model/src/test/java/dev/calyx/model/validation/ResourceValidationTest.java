@@ -119,6 +119,8 @@ class ResourceValidationTest {
         "IPReservation | r | {reservedCIDRs: [10.0.0.0/24, bogus]}   | spec.reservedCIDRs[1] | invalid CIDR",
         "KubeControllersConfiguration | default | {controllers: {loadBalancer: {assignIPs: Some}}} | spec.controllers.loadBalancer.assignIPs | supported values",
         "IPAMConfiguration | default | {maxBlocksPerHost: -1}         | spec.maxBlocksPerHost | between",
+        "KubeControllersConfiguration | other | {}                  | metadata.name | name other than \"default\"",
+        "ClusterInformation | default | {clusterType: 'k8s,bgp', datastoreReady: true} | |",
         "BlockAffinity | b | {state: confirmed, node: node-1, cidr: 10.0.0.0/24, deleted: 'false'} | |",
         "BlockAffinity | b | {state: confirmed, node: node-1, cidr: 10.0.0.0/24, deleted: 'true'} | spec.deleted | cannot be set to \"true\"",
         "CalicoNodeStatus | s | {node: n1, classes: [Agent, BGP], updatePeriodSeconds: 10} | |",
