@@ -12,7 +12,7 @@ public sealed interface Resource permits IPPool, IPReservation, IPAMConfiguratio
         BGPFilter, FelixConfiguration, KubeControllersConfiguration, ClusterInformation, Node, Tier, Profile,
         NetworkPolicy, GlobalNetworkPolicy, StagedNetworkPolicy, StagedGlobalNetworkPolicy,
         StagedKubernetesNetworkPolicy, NetworkSet, GlobalNetworkSet, HostEndpoint, WorkloadEndpoint,
-        KubernetesNetworkPolicy, KubernetesNamespace, KubernetesPod {
+        BlockAffinity, CalicoNodeStatus, KubernetesNetworkPolicy, KubernetesNamespace, KubernetesPod {
 
     ObjectMeta metadata();
 

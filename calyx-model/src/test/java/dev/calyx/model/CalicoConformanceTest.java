@@ -68,6 +68,11 @@ class CalicoConformanceTest {
         List<String> errors = dryRun(codec, text, entry.path("id").asText());
         if (entry.path("valid").asBoolean()) {
             assertThat(errors).as("valid manifest was rejected:\n%s", text).isEmpty();
+            Resource decoded = codec.decode(text, "entry");
+            assertThat(codec.decode(codec.encodeYaml(decoded), "re-encoded")).as("round trip").isEqualTo(decoded);
+            Resource admitted = Admission.admit(decoded);
+            assertThat(Admission.admit(codec.decode(codec.encodeYaml(admitted), "get"))).as("apply/get/apply")
+                    .isEqualTo(admitted);
             return;
         }
         assertThat(errors).as("invalid manifest was accepted:\n%s", text).isNotEmpty();

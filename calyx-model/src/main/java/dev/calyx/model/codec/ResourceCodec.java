@@ -1,23 +1,14 @@
 package dev.calyx.model.codec;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.calyx.model.Kind;
@@ -52,43 +43,12 @@ public final class ResourceCodec {
     private final ObjectMapper yaml;
 
     private ResourceCodec() {
-        this.json = configure(new ObjectMapper());
-        this.yaml = configure(new ObjectMapper(YAMLFactory.builder()
+        this.json = Mappers.configure(new ObjectMapper());
+        this.yaml = Mappers.configure(new ObjectMapper(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build()));
-    }
-
-    private static ObjectMapper configure(ObjectMapper m) {
-        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        for (LogicalType t : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
-        SimpleModule numbers = new SimpleModule("calyx-numbers");
-        numbers.addSerializer(Double.class, new IntegralDoubleSerializer());
-        m.registerModule(numbers);
-        return m;
-    }
-
-    /** Writes 100.0 as {@code 100}, as Go's encoder does for float64 orders. */
-    private static final class IntegralDoubleSerializer extends StdSerializer<Double> {
-        IntegralDoubleSerializer() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                gen.writeNumber(value.longValue());
-            } else {
-                gen.writeNumber(value);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- decoding

@@ -90,8 +90,11 @@ public final class Defaults {
         if ((blockSize == null || blockSize == 0) && cidr != null) {
             blockSize = cidr.version() == 4 ? 26 : 122;
         }
+        // A pool restricted to some namespaces cannot hand out tunnel addresses (Calico rejects Tunnel together
+        // with namespaceSelector), so its default use is Workload alone.
+        boolean namespaced = s.namespaceSelector() != null && !s.namespaceSelector().isEmpty();
         List<String> uses = s.allowedUses() == null || s.allowedUses().isEmpty()
-                ? List.of("Workload", "Tunnel") : s.allowedUses();
+                ? (namespaced ? List.of("Workload") : List.of("Workload", "Tunnel")) : s.allowedUses();
         var spec = new IPPool.Spec(s.cidr(), orDefault(s.vxlanMode(), "Never"), orDefault(s.ipipMode(), "Never"),
                 s.natOutgoing(), s.disabled(), s.disableBGPExport(), blockSize, orDefault(s.nodeSelector(), "all()"),
                 s.namespaceSelector(), s.ipip(), s.natOutgoingV1(), uses, orDefault(s.assignmentMode(), "Automatic"));

@@ -84,7 +84,7 @@ public final class K8sPolicyConverter {
                 : peers;
         List<Rule> rules = new ArrayList<>();
         for (var e : protocolPorts(ports).entrySet()) {
-            Protocol protocol = e.getKey().isEmpty() ? null : Protocol.parse(e.getKey());
+            Protocol protocol = e.getKey().isEmpty() ? null : Protocol.fromName(e.getKey());
             List<Port> calicoPorts = e.getValue() == null ? null : simplify(e.getValue());
             for (NetworkPolicyPeer peer : peerList) {
                 EntityRule peerRule = peerRule(peer);
@@ -108,7 +108,7 @@ public final class K8sPolicyConverter {
             return byProtocol;
         }
         for (NetworkPolicyPort port : ports) {
-            String protocol = Protocol.parse(port.protocol() == null ? "TCP" : port.protocol()).toString();
+            String protocol = Protocol.fromName(port.protocol() == null ? "TCP" : port.protocol()).toString();
             if (port.port() == null) {
                 byProtocol.put(protocol, null);
                 continue;

@@ -60,7 +60,7 @@ public final class PodConversion {
                 boolean named = p.name() != null && !p.name().isEmpty();
                 boolean host = p.hostPort() != null && p.hostPort() != 0;
                 if (named || host) {
-                    Protocol protocol = Protocol.parse(p.protocol() == null ? "TCP" : p.protocol());
+                    Protocol protocol = Protocol.fromName(p.protocol() == null ? "TCP" : p.protocol());
                     out.add(new WorkloadEndpoint.WorkloadPort(named ? p.name() : null, protocol, p.containerPort(),
                             host ? p.hostPort() : null, p.hostIP()));
                 }

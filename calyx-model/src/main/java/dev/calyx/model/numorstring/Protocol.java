@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
- * An IP protocol as Calico accepts it: a name ({@code TCP UDP ICMP ICMPv6 SCTP UDPLite}, matched
- * case-insensitively and normalised to Calico's spelling) or a number 1–255. A quoted number is a number.
- * Unknown names are kept as written for validation to report.
+ * An IP protocol as Calico accepts it: a name ({@code TCP UDP ICMP ICMPv6 SCTP UDPLite}, exact case) or a
+ * number 1–255 (also quoted, {@code "17"}). Decoding keeps what was written, as Calico's Uint8OrString does;
+ * validation reports unknown names ({@code tcp} included) and out-of-range numbers.
  */
 public record Protocol(Integer number, String name) {
     public static final List<String> NAMES = List.of("TCP", "UDP", "ICMP", "ICMPv6", "SCTP", "UDPLite");
@@ -34,28 +34,37 @@ public record Protocol(Integer number, String name) {
         if (!(raw instanceof String s)) {
             throw new IllegalArgumentException("protocol must be a number or a string, got " + raw);
         }
-        if (s.matches("^\\d{1,9}$")) {
-            return new Protocol(Integer.parseInt(s), null);
-        }
-        for (String known : NAMES) {
-            if (known.equalsIgnoreCase(s)) {
-                return new Protocol(null, known);
-            }
-        }
         return new Protocol(null, s);
     }
 
-    /** IANA number, or -1 for an unknown name. */
+    /**
+     * Calico's ProtocolFromString: a known name matched case-insensitively is returned in Calico's spelling.
+     * Decoding does not do this (Calico's JSON decoding keeps the text, and validation then rejects "tcp").
+     */
+    public static Protocol fromName(String name) {
+        for (String known : NAMES) {
+            if (known.equalsIgnoreCase(name)) {
+                return new Protocol(null, known);
+            }
+        }
+        return new Protocol(null, name);
+    }
+
+    /** IANA number, or -1 for an unknown name or an out-of-range number. */
     public int numeric() {
         if (number != null) {
             return number;
         }
+        if (name.matches("^\\d{1,3}$")) {
+            int n = Integer.parseInt(name);
+            return n <= 255 ? n : -1;
+        }
         return switch (name) {
-            case "TCP" -> 6;
-            case "UDP" -> 17;
+            case "TCP", "tcp" -> 6;
+            case "UDP", "udp" -> 17;
             case "ICMP" -> 1;
             case "ICMPv6" -> 58;
-            case "SCTP" -> 132;
+            case "SCTP", "sctp" -> 132;
             case "UDPLite" -> 136;
             default -> -1;
         };
@@ -80,7 +89,11 @@ public record Protocol(Integer number, String name) {
         if (number != null) {
             return number >= 1 && number <= 255 ? null : "protocol number invalid (" + number + ")";
         }
-        return NAMES.contains(name) ? null : "protocol name invalid (" + name + ")";
+        if (name.matches("^\\d{1,3}$") && Integer.parseInt(name) <= 255) {
+            return Integer.parseInt(name) >= 1 ? null : "protocol number invalid (" + name + ")";
+        }
+        return NAMES.contains(name) ? null : "protocol name invalid (\"" + name + "\"): must be one of "
+                + String.join(", ", NAMES) + " or a number 1-255";
     }
 
     @JsonValue

@@ -88,7 +88,7 @@ final class BgpChecks {
         var ads = s.prefixAdvertisements() == null ? List.<BGPConfiguration.PrefixAdvertisement>of()
                 : s.prefixAdvertisements();
         if (ads.isEmpty() && !communities.isEmpty()) {
-            p.add("spec.communities", "communities are defined but not used in Spec.PrefixAdvertisement[].");
+            p.add("spec.communities", "communities are defined but not used in prefixAdvertisements");
         }
         for (int i = 0; i < ads.size(); i++) {
             var ad = ads.get(i);
@@ -97,6 +97,9 @@ final class BgpChecks {
                 p.add(at(path, "cidr"), "invalid CIDR value.");
             }
             List<String> values = ad.communities() == null ? List.of() : ad.communities();
+            if (values.isEmpty()) {
+                p.add(at(path, "communities"), "Required value: communities must be set for a prefix advertisement");
+            }
             for (int j = 0; j < values.size(); j++) {
                 String v = values.get(j);
                 boolean defined = communities.stream().anyMatch(c -> v.equals(c.name()));
@@ -191,8 +194,8 @@ final class BgpChecks {
             p.add("spec.peerSelector", "peerSelector must be empty when localWorkloadSelector is set");
         }
         if (Boolean.TRUE.equals(s.keepOriginalNextHop()) && s.nextHopMode() != null) {
-            p.add("spec.keepOriginalNextHop", "The KeepOriginalNextHop field is deprecated. It must not be set to "
-                    + "true when NextHopMode is configured.");
+            p.add("spec.keepOriginalNextHop", "keepOriginalNextHop and nextHopMode cannot both be set "
+                    + "(keepOriginalNextHop is deprecated in favour of nextHopMode)");
         }
         reachableBy(p, s);
     }
@@ -203,7 +206,7 @@ final class BgpChecks {
         }
         IpNets.Net via = IpNets.parseIp(s.reachableBy());
         if (!notEmpty(s.peerIP())) {
-            p.add("spec.reachableBy", "ReachablyBy field must be empty when PeerIP is empty");
+            p.add("spec.reachableBy", "reachableBy must be empty when peerIP is empty");
         } else if (via == null) {
             p.add("spec.reachableBy", "ReachableBy is invalid address");
         } else {

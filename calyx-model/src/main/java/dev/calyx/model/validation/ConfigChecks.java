@@ -1,5 +1,7 @@
 package dev.calyx.model.validation;
 
+import dev.calyx.model.BlockAffinity;
+import dev.calyx.model.CalicoNodeStatus;
 import dev.calyx.model.IPAMConfiguration;
 import dev.calyx.model.KubeControllersConfiguration;
 
@@ -53,6 +55,35 @@ final class ConfigChecks {
         if (r != null) {
             Checks.duration(p, path + ".reconcilerPeriod", r.reconcilerPeriod());
         }
+    }
+
+    static void blockAffinity(Problems p, BlockAffinity a) {
+        var s = a.spec();
+        if (s == null) {
+            return;
+        }
+        if ("true".equals(s.deleted())) {
+            p.add("spec.deleted", "spec.Deleted cannot be set to \"true\"");
+        }
+        Checks.oneOf(p, "spec.state", s.state(), "confirmed", "pending", "pendingDeletion");
+        Checks.oneOf(p, "spec.type", s.type(), "host", "virtual");
+        Checks.resourceName(p, "spec.node", s.node());
+        if (s.cidr() != null && IpNets.parseCidrOrIp(s.cidr()) == null) {
+            p.add("spec.cidr", "invalid CIDR \"" + s.cidr() + "\"");
+        }
+    }
+
+    static void calicoNodeStatus(Problems p, CalicoNodeStatus c) {
+        var s = c.spec();
+        if (s == null) {
+            return;
+        }
+        Checks.resourceName(p, "spec.node", s.node());
+        var classes = s.classes() == null ? java.util.List.<String>of() : s.classes();
+        for (int i = 0; i < classes.size(); i++) {
+            Checks.oneOf(p, Problems.at("spec.classes", i), classes.get(i), "Agent", "BGP", "Routes");
+        }
+        Checks.range(p, "spec.updatePeriodSeconds", s.updatePeriodSeconds(), 0, Integer.MAX_VALUE);
     }
 
     static void ipamConfiguration(Problems p, IPAMConfiguration c) {

@@ -77,8 +77,17 @@ final class EndpointChecks {
                 && !CONTAINER_ID.matcher(s.containerID()).matches()) {
             p.add("spec.containerID", "invalid container ID \"" + s.containerID() + "\"");
         }
+        if (s.interfaceName() == null || s.interfaceName().isEmpty()) {
+            p.add("spec.interfaceName", "Required value: interfaceName must be set");
+        }
         Checks.interfaceName(p, "spec.interfaceName", s.interfaceName(), false);
         Checks.mac(p, "spec.mac", s.mac());
+        List<String> spoofed = s.allowSpoofedSourcePrefixes() == null ? List.of() : s.allowSpoofedSourcePrefixes();
+        for (int i = 0; i < spoofed.size(); i++) {
+            if (IpNets.parseCidrOrIp(spoofed.get(i)) == null) {
+                p.add(at("spec.allowSpoofedSourcePrefixes", i), "invalid CIDR \"" + spoofed.get(i) + "\"");
+            }
+        }
         names(p, "spec.profiles", s.profiles());
         List<String> nets = s.ipNetworks() == null ? List.of() : s.ipNetworks();
         for (int i = 0; i < nets.size(); i++) {
@@ -114,8 +123,12 @@ final class EndpointChecks {
             if ((port.name() == null || port.name().isEmpty()) && (port.hostPort() == null || port.hostPort() == 0)) {
                 p.add(at(path, "name"), "WorkloadEndpointPort name must not be empty if no HostPort is specified");
             }
-            Checks.range(p, at(path, "port"), port.port(), 0, 65535);
+            Checks.required(p, at(path, "port"), port.port());
+            Checks.range(p, at(path, "port"), port.port(), 1, 65535);
             Checks.range(p, at(path, "hostPort"), port.hostPort(), 0, 65535);
+            if (port.hostIP() != null && !port.hostIP().isEmpty() && IpNets.parseIp(port.hostIP()) == null) {
+                p.add(at(path, "hostIP"), "invalid IP address \"" + port.hostIP() + "\"");
+            }
         }
     }
 
@@ -132,6 +145,10 @@ final class EndpointChecks {
     }
 
     static void node(Problems p, Node node) {
+        if (node.status() != null) {
+            wireguardKey(p, "status.wireguardPublicKey", node.status().get("wireguardPublicKey"));
+            wireguardKey(p, "status.wireguardPublicKeyV6", node.status().get("wireguardPublicKeyV6"));
+        }
         var s = node.spec();
         if (s == null) {
             return;
@@ -163,6 +180,21 @@ final class EndpointChecks {
             Checks.oneOf(p, at(at("spec.addresses", i), "type"), addresses.get(i).type(), "CalicoNodeIP",
                     "InternalIP", "ExternalIP");
         }
+    }
+
+    /** A WireGuard public key: base64 of exactly 32 bytes. */
+    private static void wireguardKey(Problems p, String path, Object key) {
+        if (key == null || "".equals(key)) {
+            return;
+        }
+        try {
+            if (key instanceof String k && java.util.Base64.getDecoder().decode(k).length == 32) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the error
+        }
+        p.add(path, "invalid WireGuard public key \"" + key + "\"");
     }
 
     private static void cidrOfVersion(Problems p, String path, String value, int version) {

@@ -28,7 +28,7 @@ final class FelixChecks {
         ranges(p, s);
         addresses(p, s);
         lists(p, s);
-        routeTables(p, s);
+        FelixTableChecks.routeTables(p, s);
     }
 
     private static void enums(Problems p, FelixConfiguration.Spec s) {
@@ -193,7 +193,9 @@ final class FelixChecks {
         }
         IpNets.Net n = IpNets.parseIp(value);
         if (n == null || n.version() != version) {
-            p.add(path, "is not a valid IPv" + version + " address (\"" + value + "\")");
+            String field = path.substring(path.lastIndexOf('.') + 1);
+            p.add(path, field + " must be a valid IPv" + version + " address (\"" + value + "\" is not a valid IPv"
+                    + version + " address)");
         }
     }
 
@@ -237,8 +239,8 @@ final class FelixChecks {
             s.bpfLogFilters().keySet().stream().filter(k -> !Checks.INTERFACE.matcher(k).matches())
                     .forEach(k -> p.add("spec.bpfLogFilters[" + k + "]", "invalid interface name \"" + k + "\""));
         }
-        failsafe(p, "spec.failsafeInboundHostPorts", s.failsafeInboundHostPorts());
-        failsafe(p, "spec.failsafeOutboundHostPorts", s.failsafeOutboundHostPorts());
+        FelixTableChecks.failsafe(p, "spec.failsafeInboundHostPorts", s.failsafeInboundHostPorts());
+        FelixTableChecks.failsafe(p, "spec.failsafeOutboundHostPorts", s.failsafeOutboundHostPorts());
     }
 
     private static void cidrs(Problems p, String path, List<String> cidrs) {
@@ -252,58 +254,4 @@ final class FelixChecks {
         }
     }
 
-    private static void failsafe(Problems p, String path, List<FelixConfiguration.ProtoPort> ports) {
-        if (ports == null) {
-            return;
-        }
-        for (int i = 0; i < ports.size(); i++) {
-            var pp = ports.get(i);
-            String at = at(path, i);
-            if (pp.protocol() != null && !pp.protocol().isEmpty()
-                    && !List.of("TCP", "UDP", "SCTP").contains(pp.protocol().toUpperCase(java.util.Locale.ROOT))) {
-                p.add(at(at, "protocol"), "protocol must be 'TCP' or 'UDP' or 'SCTP'.");
-            }
-            Checks.range(p, at(at, "port"), pp.port(), 0, 65535);
-            if (pp.net() != null && !pp.net().isEmpty() && IpNets.parseCidrOrIp(pp.net()) == null) {
-                p.add(at(at, "net"), "invalid CIDR \"" + pp.net() + "\"");
-            }
-        }
-    }
-
-    private static void routeTables(Problems p, FelixConfiguration.Spec s) {
-        var single = s.routeTableRange();
-        if (single != null && s.routeTableRanges() != null) {
-            p.add("spec.routeTableRange", "routeTableRange and routeTableRanges cannot both be set");
-        }
-        if (single != null) {
-            long min = single.min() == null ? 0 : single.min();
-            long max = single.max() == null ? 0 : single.max();
-            if (!(min >= 1 && max >= min && max <= 250)) {
-                p.add("spec.routeTableRange", "must be a range of route table indices within 1..250");
-            }
-        }
-        if (s.routeTableRanges() == null) {
-            return;
-        }
-        long total = 0;
-        for (int i = 0; i < s.routeTableRanges().size(); i++) {
-            var r = s.routeTableRanges().get(i);
-            long min = r.min() == null ? 0 : r.min();
-            long max = r.max() == null ? 0 : r.max();
-            String path = at("spec.routeTableRanges", i);
-            if (min > max) {
-                p.add(path, "min value cannot be greater than max value");
-            }
-            if (min <= 0) {
-                p.add(path, "cannot target indices < 1");
-            }
-            if (max > 0xFFFF_FFFFL) {
-                p.add(path, "max index too high");
-            }
-            total += max - min + 1;
-        }
-        if (total > 0xFFFF) {
-            p.add("spec.routeTableRanges", "targets too many tables");
-        }
-    }
 }

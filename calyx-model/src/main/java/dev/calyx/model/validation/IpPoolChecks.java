@@ -33,6 +33,16 @@ final class IpPoolChecks {
             p.add("spec.nat-outgoing", "field is for APIv1 compatibility only and must not be set");
         }
         boolean loadBalancer = uses(p, s.allowedUses());
+        if (s.allowedUses() != null && s.allowedUses().contains("Tunnel") && s.namespaceSelector() != null
+                && !s.namespaceSelector().isEmpty()) {
+            p.add("spec.namespaceSelector", "IP Pool with AllowedUse Tunnel cannot have namespaceSelector");
+        }
+        if (s.nodeSelector() != null && s.nodeSelector().contains("global(")) {
+            p.add("spec.nodeSelector", "global() selector is not valid for IPPool nodeSelector");
+        }
+        if (s.namespaceSelector() != null && s.namespaceSelector().contains("global(")) {
+            p.add("spec.namespaceSelector", "global() selector is not valid for IPPool namespaceSelector");
+        }
         boolean ipip = enabled(s.ipipMode());
         boolean vxlan = enabled(s.vxlanMode());
         if (ipip && vxlan) {
@@ -42,10 +52,10 @@ final class IpPoolChecks {
             p.add("spec.allowedUses", "LoadBalancer IP pool cannot have IPIP or VXLAN enabled");
         }
         if (loadBalancer && Boolean.TRUE.equals(s.disableBGPExport())) {
-            p.add("spec.disableBGPExport", "IP Pool with AllowedUse LoadBalancer must not have disableBGPExport set");
+            p.add("spec.disableBGPExport", "LoadBalancer IP pools cannot disable BGP export");
         }
         if (loadBalancer && s.nodeSelector() != null && !s.nodeSelector().strip().equals("all()")) {
-            p.add("spec.nodeSelector", "IP Pool with AllowedUse LoadBalancer must have node selector set to all()");
+            p.add("spec.nodeSelector", "IP Pool with AllowedUse LoadBalancer must have nodeSelector set to all()");
         }
         IpNets.Net cidr = IpNets.parseCidrOrIp(s.cidr());
         if (cidr == null) {

@@ -123,8 +123,12 @@ final class PolicyChecks {
         }
         types(p, c.types());
         List<String> hints = c.performanceHints() == null ? List.of() : c.performanceHints();
+        var seenHints = new HashSet<String>();
         for (int i = 0; i < hints.size(); i++) {
             Checks.oneOf(p, at("spec.performanceHints", i), hints.get(i), "AssumeNeededOnEveryNode");
+            if (!seenHints.add(hints.get(i))) {
+                p.add(at("spec.performanceHints", i), "Duplicate value: \"" + hints.get(i) + "\"");
+            }
         }
         servicesPlacement(p, c.ingress(), c.egress(), global);
     }
@@ -216,9 +220,9 @@ final class PolicyChecks {
         Double order = tier.spec() == null ? null : tier.spec().order();
         String action = tier.spec() == null ? null : tier.spec().defaultAction();
         Checks.oneOf(p, "spec.defaultAction", action, "Deny", "Pass");
-        reservedTier(p, name, order, action, Tier.DEFAULT, Tier.DEFAULT_ORDER, "1e+06", "Deny");
+        reservedTier(p, name, order, action, Tier.DEFAULT, Tier.DEFAULT_ORDER, "1000000", "Deny");
         reservedTier(p, name, order, action, Tier.KUBE_ADMIN, Tier.KUBE_ADMIN_ORDER, "1000", "Pass");
-        reservedTier(p, name, order, action, Tier.KUBE_BASELINE, Tier.KUBE_BASELINE_ORDER, "1e+07", "Pass");
+        reservedTier(p, name, order, action, Tier.KUBE_BASELINE, Tier.KUBE_BASELINE_ORDER, "10000000", "Pass");
     }
 
     private static void reservedTier(Problems p, String name, Double order, String action, String tierName,

@@ -3,6 +3,8 @@ package dev.calyx.model.validation;
 import dev.calyx.model.BGPConfiguration;
 import dev.calyx.model.BGPFilter;
 import dev.calyx.model.BGPPeer;
+import dev.calyx.model.BlockAffinity;
+import dev.calyx.model.CalicoNodeStatus;
 import dev.calyx.model.ClusterInformation;
 import dev.calyx.model.FelixConfiguration;
 import dev.calyx.model.GlobalNetworkPolicy;
@@ -69,6 +71,8 @@ public final class Validator {
             case GlobalNetworkSet r -> EndpointChecks.globalNetworkSet(p, r);
             case HostEndpoint r -> EndpointChecks.hostEndpoint(p, r);
             case WorkloadEndpoint r -> EndpointChecks.workloadEndpoint(p, r);
+            case BlockAffinity r -> ConfigChecks.blockAffinity(p, r);
+            case CalicoNodeStatus r -> ConfigChecks.calicoNodeStatus(p, r);
             case KubernetesNetworkPolicy r -> K8sChecks.networkPolicy(p, r);
             case KubernetesNamespace r -> {
             }
@@ -83,6 +87,19 @@ public final class Validator {
         List<FieldError> errors = validate(resource);
         if (!errors.isEmpty()) {
             throw new ValidationException(resource.ref(), errors);
+        }
+    }
+
+    /** Kinds Calico only accepts as the one object named {@code default}. */
+    private static void singletonName(Problems p, Resource resource) {
+        String what = switch (resource) {
+            case KubeControllersConfiguration r -> "Kube Controllers Configuration";
+            case ClusterInformation r -> "Cluster Information";
+            case IPAMConfiguration r -> "IPAM Configuration";
+            default -> null;
+        };
+        if (what != null && !"default".equals(resource.metadata().name())) {
+            p.add("metadata.name", "Cannot create a " + what + " resource with a name other than \"default\"");
         }
     }
 
@@ -107,6 +124,7 @@ public final class Validator {
         if (!resource.kind().namespaced() && m.namespace() != null && !m.namespace().isEmpty()) {
             p.add("metadata.namespace", resource.kind().kindName() + " is not namespaced: namespace must not be set");
         }
+        singletonName(p, resource);
         Checks.labels(p, "metadata.labels", m.labels());
         Checks.annotations(p, "metadata.annotations", m.annotations());
     }

@@ -175,7 +175,7 @@ class ResourceCodecTest {
     }
 
     @Test
-    void asDotNumbersAndProtocolCaseAreNormalised() {
+    void protocolsDecodeAsWritten() {
         var np = (NetworkPolicy) codec.decode("""
                 apiVersion: projectcalico.org/v3
                 kind: NetworkPolicy
@@ -183,7 +183,10 @@ class ResourceCodecTest {
                 spec:
                   ingress: [{action: Allow, protocol: tcp}, {action: Allow, protocol: "17"}]
                 """, "n");
-        assertThat(np.spec().ingress()).extracting(r -> r.protocol().json()).containsExactly("TCP", 17);
+        assertThat(np.spec().ingress()).extracting(r -> r.protocol().json()).containsExactly("tcp", "17");
+        assertThat(np.spec().ingress().get(0).protocol().problem()).contains("protocol name invalid");
+        assertThat(np.spec().ingress().get(1).protocol().problem()).isNull();
+        assertThat(np.spec().ingress().get(1).protocol().numeric()).isEqualTo(17);
     }
 
     @Test
