@@ -84,6 +84,20 @@ class SqliteKvStoreTest {
         }
     }
 
+    @Test
+    void aWatchFromAFutureRevisionStartsAfterIt() {
+        try (SqliteKvStore store = SqliteKvStore.open(dir.resolve("f.db"))) {
+            long from = store.currentRevision() + 3;
+            RecordingListener events = new RecordingListener();
+            try (var w = store.watch("/f/", from, events)) {
+                for (int i = 1; i <= 5; i++) {
+                    store.put("/f/" + i, bytes("v"));
+                }
+                assertThat(events.awaitEvents(2, PATIENCE)).extracting(WatchEvent::key).containsExactly("/f/4", "/f/5");
+            }
+        }
+    }
+
     private static long rows(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             return s.executeQuery("SELECT count(*) FROM kv").getLong(1);
