@@ -98,6 +98,20 @@ class SqliteKvStoreTest {
         }
     }
 
+    @Test
+    void connectionsAreDurableAndTheFileIsInWalMode() throws Exception {
+        Path db = dir.resolve("d.db");
+        SqliteKvStore.open(db).close();
+        try (SqliteSession s = new SqliteDatabase(db, Duration.ofSeconds(1)).open()) {
+            assertThat(s.queryLong(-1, "PRAGMA synchronous")).as("FULL").isEqualTo(2);
+            assertThat(s.queryLong(-1, "PRAGMA busy_timeout")).isEqualTo(1000);
+            assertThat(s.queryLong(-1, "PRAGMA application_id")).isEqualTo(SqliteSchema.APPLICATION_ID);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("PRAGMA journal_mode").getString(1)).isEqualTo("wal");
+        }
+    }
+
     private static long rows(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             return s.executeQuery("SELECT count(*) FROM kv").getLong(1);
