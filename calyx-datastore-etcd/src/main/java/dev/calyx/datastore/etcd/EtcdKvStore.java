@@ -94,6 +94,7 @@ public final class EtcdKvStore implements KvStore {
                 r.getHeader().getRevision());
     }
 
+    /** etcd's counter starts at 1, not 0: a fresh, never-written etcd is at revision 1. */
     @Override
     public long currentRevision() {
         GetOption countOnly = GetOption.builder().withCountOnly(true).withLimit(1).build();
