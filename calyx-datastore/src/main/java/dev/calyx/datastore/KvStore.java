@@ -41,7 +41,7 @@ public interface KvStore extends AutoCloseable {
     /** The store's current revision (0 for an empty, never-written store). */
     long currentRevision();
 
-    /** Writes unconditionally. */
+    /** Writes unconditionally. Like etcd's put without a lease, the key is no longer bound to any lease. */
     KeyValue put(String key, byte[] value);
 
     /** Writes only if the key is absent; throws {@link KeyExistsException} otherwise. {@code lease} 0 = none. */
@@ -50,6 +50,8 @@ public interface KvStore extends AutoCloseable {
     /**
      * Writes only if the key's {@code modRevision} is still {@code expectedModRevision}; throws
      * {@link CasConflictException} if it changed and {@link KeyNotFoundException} if the key is gone.
+     * {@code expectedModRevision} must be positive ({@link IllegalArgumentException} otherwise: use {@link #put}).
+     * As with {@link #put}, the key is no longer bound to any lease.
      */
     KeyValue update(String key, byte[] value, long expectedModRevision);
 
@@ -71,11 +73,18 @@ public interface KvStore extends AutoCloseable {
 
     /**
      * Streams every change under {@code prefix} with revision {@code > fromRevision} to the listener, in order,
-     * on a thread owned by the store. Close the returned handle to stop.
+     * on a thread owned by the store. Close the returned handle to stop. {@code fromRevision} is usually a
+     * listing's {@link ListResult#revision()} or {@link #currentRevision()}; 0 replays all retained history.
+     * Keys deleted together by a lease expiry or revocation may share one revision (etcd) or get one each
+     * (embedded store).
      */
     Watch watch(String prefix, long fromRevision, WatchListener listener);
 
-    /** Drops history at and below {@code revision}; watches from below it then fail with {@link CompactedException}. */
+    /**
+     * Drops history at and below {@code revision}; watches from below it then fail with {@link CompactedException}.
+     * Current values are kept. Compacting at or below an earlier compaction does nothing; a revision above
+     * {@link #currentRevision()} is refused with a {@link DatastoreException}.
+     */
     void compact(long revision);
 
     /** A human-readable name of the backend and where it is, for error messages ("embedded:/var/lib/calyx/calyx.db"). */

@@ -3,6 +3,7 @@ package dev.calyx.datastore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -14,21 +15,23 @@ public final class RecordingListener implements WatchListener {
     private final List<List<WatchEvent>> batches = new ArrayList<>();
     private DatastoreException error;
     private String threadName;
-    private boolean concurrentCall;
-    private int inCall;
+    private volatile boolean concurrentCall;
+    private final AtomicInteger inCall = new AtomicInteger();
 
     @Override
-    public synchronized void onEvents(List<WatchEvent> batch) {
-        if (inCall++ > 0) {
-            concurrentCall = true;
+    public void onEvents(List<WatchEvent> batch) {
+        if (inCall.incrementAndGet() > 1) {
+            concurrentCall = true; // the contract says: never two calls at once
         }
         try {
-            events.addAll(batch);
-            batches.add(List.copyOf(batch));
-            threadName = Thread.currentThread().getName();
-            notifyAll();
+            synchronized (this) {
+                events.addAll(batch);
+                batches.add(List.copyOf(batch));
+                threadName = Thread.currentThread().getName();
+                notifyAll();
+            }
         } finally {
-            inCall--;
+            inCall.decrementAndGet();
         }
     }
 
@@ -50,7 +53,12 @@ public final class RecordingListener implements WatchListener {
         return error;
     }
 
-    public synchronized boolean sawConcurrentCalls() {
+    /** The thread of the last delivery. */
+    public synchronized String threadName() {
+        return threadName;
+    }
+
+    public boolean sawConcurrentCalls() {
         return concurrentCall;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,6 +50,9 @@ final class SqliteDatabase {
         }
         if (Files.isDirectory(file)) {
             throw new DatastoreException(describe() + ": is a directory, expected a database file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DatastoreException(describe() + ": is not a regular file (a device, pipe or socket?)");
         }
         if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
             throw new DatastoreException(describe() + ": database file is not readable and writable by this user");
@@ -114,6 +118,7 @@ final class SqliteDatabase {
         return switch (e) {
             case FileAlreadyExistsException f -> f.getFile() + " exists and is not a directory";
             case AccessDeniedException a -> "permission denied on " + a.getFile();
+            case NoSuchFileException n -> "no such file or directory, or not creatable there (" + n.getFile() + ")";
             case FileSystemException f when f.getReason() != null -> f.getReason() + " (" + f.getFile() + ")";
             default -> e.getClass().getSimpleName() + " " + e.getMessage();
         };

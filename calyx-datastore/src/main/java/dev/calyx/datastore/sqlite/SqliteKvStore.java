@@ -63,11 +63,15 @@ public final class SqliteKvStore implements KvStore {
      * @param timeout how long a write may wait for another process's write lock
      */
     public static SqliteKvStore open(Path file, Duration timeout) {
+        return open(file, timeout, SqliteSchema.QUICK_CHECK_MAX_BYTES);
+    }
+
+    static SqliteKvStore open(Path file, Duration timeout, long quickCheckMaxBytes) {
         SqliteDatabase db = new SqliteDatabase(file, timeout);
         db.prepareLocation();
         SqliteSession session = db.open();
         try {
-            new SqliteSchema(db).ensure(session);
+            new SqliteSchema(db, quickCheckMaxBytes).ensure(session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -141,6 +145,17 @@ public final class SqliteKvStore implements KvStore {
     @Override
     public void compact(long revision) {
         writer.compact(revision);
+    }
+
+    /**
+     * Runs SQLite's full integrity check over the whole file (slow on big files: for a doctor command, not for
+     * every open); throws a {@link dev.calyx.datastore.DatastoreException} naming the file and the first problem.
+     */
+    public void verify() {
+        reader.read("verify", s -> {
+            new SqliteSchema(db).check(s, "integrity_check");
+            return null;
+        });
     }
 
     /** The revision at and below which history was compacted (0 if never). */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>Thread safety: stateless apart from the writer it uses.
  */
 final class SqliteLeases {
-    private static final String KEYS_OF_LEASE = "SELECT DISTINCT key FROM kv WHERE lease = ?";
+    /** "lease != 0" lets SQLite use the partial index kv_lease, which a bound "lease = ?" alone does not. */
+    private static final String KEYS_OF_LEASE = "SELECT DISTINCT key FROM kv WHERE lease = ? AND lease != 0";
 
     private final SqliteDatabase db;
     private final SqliteWriter writer;

@@ -103,7 +103,7 @@ final class SqliteReader implements AutoCloseable {
             for (LogRow row : rows) {
                 events.add(toEvent(s, row));
             }
-            long scannedTo = rows.size() < limit ? head : rows.getLast().rev();
+            long scannedTo = rows.size() < limit ? Math.max(head, after) : rows.getLast().rev();
             return new Changes(events, scannedTo);
         });
     }

@@ -41,6 +41,11 @@ final class SqliteSession implements AutoCloseable {
         return ps;
     }
 
+    /**
+     * Runs a statement without results (BEGIN, COMMIT, DDL). Not through the statement cache: a cached
+     * ROLLBACK statement failed to end transactions in sqlite-jdbc 3.54 ("cannot start a transaction within a
+     * transaction" on the next BEGIN).
+     */
     void exec(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);

@@ -84,6 +84,34 @@ class SqliteKvStoreTest {
         }
     }
 
+    @Test
+    void aWatchFromAFutureRevisionStartsAfterIt() {
+        try (SqliteKvStore store = SqliteKvStore.open(dir.resolve("f.db"))) {
+            long from = store.currentRevision() + 3;
+            RecordingListener events = new RecordingListener();
+            try (var w = store.watch("/f/", from, events)) {
+                for (int i = 1; i <= 5; i++) {
+                    store.put("/f/" + i, bytes("v"));
+                }
+                assertThat(events.awaitEvents(2, PATIENCE)).extracting(WatchEvent::key).containsExactly("/f/4", "/f/5");
+            }
+        }
+    }
+
+    @Test
+    void connectionsAreDurableAndTheFileIsInWalMode() throws Exception {
+        Path db = dir.resolve("d.db");
+        SqliteKvStore.open(db).close();
+        try (SqliteSession s = new SqliteDatabase(db, Duration.ofSeconds(1)).open()) {
+            assertThat(s.queryLong(-1, "PRAGMA synchronous")).as("FULL").isEqualTo(2);
+            assertThat(s.queryLong(-1, "PRAGMA busy_timeout")).isEqualTo(1000);
+            assertThat(s.queryLong(-1, "PRAGMA application_id")).isEqualTo(SqliteSchema.APPLICATION_ID);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("PRAGMA journal_mode").getString(1)).isEqualTo("wal");
+        }
+    }
+
     private static long rows(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             return s.executeQuery("SELECT count(*) FROM kv").getLong(1);
