@@ -11,6 +11,7 @@ import dev.calyx.datastore.KvStores;
 import dev.calyx.datastore.Watch;
 import dev.calyx.datastore.WatchEvent;
 import dev.calyx.datastore.WatchListener;
+import dev.calyx.testkit.EtcdCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,8 +32,10 @@ import java.util.function.Supplier;
  * Datastore throughput and watch latency, for one backend:
  * <pre>
  *   java -cp 'calyx-bench/target/calyx-bench.jar:calyx-bench/target/lib/*' dev.calyx.bench.DatastoreBench \
- *        [embedded | embedded:/path/file.db | etcd:http://127.0.0.1:2379] [puts] [casSeconds] [watchEvents]
+ *        [embedded | embedded:/path/file.db | etcd | etcd:http://127.0.0.1:2379] [puts] [casSeconds] [watchEvents]
  * </pre>
+ * {@code etcd} alone starts a throwaway one-member etcd ({@link EtcdCluster}: Debian's /usr/bin/etcd on a free
+ * loopback port, temp data dir) for the run and removes it afterwards.
  * Measures: sequential durable puts/s; compare-and-swap/s with 8 writers on 64 keys (each a get + update,
  * retried on conflict); watch delivery latency p50/p99 from just before put() to the listener, for a watch on
  * the writing client and (second figure) on another client of the same store (for the embedded store that
@@ -54,7 +57,10 @@ public final class DatastoreBench {
         int casSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int watchEvents = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         Path tmp = Files.createTempDirectory("calyx-bench-ds");
-        try {
+        try (EtcdCluster etcd = backend.equals("etcd") ? EtcdCluster.start() : null) {
+            if (etcd != null) {
+                backend = etcd.datastoreSpec();
+            }
             Supplier<KvStore> open = opener(backend, tmp);
             double anchorMs = anchorDurableInsertMs(tmp.resolve("anchor.db"), puts);
             System.out.printf(Locale.ROOT, "datastore bench: backend %s, %d puts, CAS %d s x %d writers on %d keys,"

@@ -242,19 +242,32 @@ public final class EtcdCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Launches the members and waits until all are healthy. A port taken by someone else between our probe
+         * and etcd's bind ("address already in use") gets a fresh set of ports, up to three times.
+         */
         public EtcdCluster start() {
             if (!Files.isExecutable(ETCD_BINARY)) {
                 throw new IllegalStateException(ETCD_BINARY + " not found or not executable: install Debian's "
                         + "etcd-server package (apt-get install etcd-server)");
             }
-            EtcdCluster cluster;
-            try {
-                cluster = new EtcdCluster(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("create etcd cluster temp directory: " + e.getMessage(), e);
+            for (int attempt = 1; ; attempt++) {
+                EtcdCluster cluster;
+                try {
+                    cluster = new EtcdCluster(this);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("create etcd cluster temp directory: " + e.getMessage(), e);
+                }
+                try {
+                    cluster.launchAll();
+                    return cluster;
+                } catch (IllegalStateException e) {
+                    if (attempt >= 3 || e.getMessage() == null
+                            || !e.getMessage().contains("address already in use")) {
+                        throw e;
+                    }
+                }
             }
-            cluster.launchAll();
-            return cluster;
         }
     }
 }

@@ -41,7 +41,8 @@ import java.util.Optional;
  * {@code If modRevision==r} for update/delete) whose Else branch reads the key, so a failed compare tells "gone"
  * ({@link KeyNotFoundException}) from "changed" ({@link CasConflictException}) without a second round trip.
  * An update keeps the key's lease (etcd's put would drop it and jetcd cannot send {@code ignore_lease}), which costs
- * one read before the transaction; the transaction's modRevision compare makes that read safe.
+ * one read before the transaction, serializable when possible ({@link #leaseAt}); the transaction's modRevision
+ * compare makes that read safe.
  *
  * <p>Every call waits at most the configured timeout ({@link EtcdCalls}, {@link EtcdClients}), then fails with
  * {@link dev.calyx.datastore.DatastoreUnavailableException} naming the endpoints. Watches are {@link EtcdWatch}es,
@@ -93,6 +94,7 @@ public final class EtcdKvStore implements KvStore {
                 r.getHeader().getRevision());
     }
 
+    /** etcd's counter starts at 1, not 0: a fresh, never-written etcd is at revision 1. */
     @Override
     public long currentRevision() {
         GetOption countOnly = GetOption.builder().withCountOnly(true).withLimit(1).build();
@@ -130,7 +132,7 @@ public final class EtcdKvStore implements KvStore {
             throw new IllegalArgumentException("update " + key + ": expected modRevision must be positive, got "
                     + expectedModRevision);
         }
-        long lease = get(key).map(KeyValue::lease).orElse(0L);
+        long lease = leaseAt(key, expectedModRevision);
         PutOption put = PutOption.builder().withPrevKV().withLeaseId(lease).build();
         TxnResponse r = calls.await(() -> kv.txn()
                 .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)))
@@ -207,6 +209,22 @@ public final class EtcdKvStore implements KvStore {
     public void close() {
         watches.closeAll();
         client.close();
+    }
+
+    /**
+     * The key's lease as of {@code modRevision}, to carry it over an update. A serializable read (served by the
+     * member we talk to, no quorum round) is enough when it shows that very revision: a lease only changes with a
+     * write, which would change the revision. Otherwise the member may lag: ask again, linearizably. Either way
+     * the update's own modRevision compare decides whether the write happens.
+     */
+    private long leaseAt(String key, long modRevision) {
+        GetOption local = GetOption.builder().withSerializable(true).build();
+        GetResponse r = calls.await(() -> kv.get(bytes(key), local), "update " + key);
+        Optional<io.etcd.jetcd.KeyValue> seen = r.getKvs().stream().findFirst();
+        if (seen.isPresent() && seen.get().getModRevision() == modRevision) {
+            return seen.get().getLease();
+        }
+        return get(key).map(KeyValue::lease).orElse(0L);
     }
 
     static ByteSequence rangeKey(String prefix) {

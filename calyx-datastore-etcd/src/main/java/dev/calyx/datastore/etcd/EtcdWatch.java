@@ -11,6 +11,7 @@ import io.etcd.jetcd.watch.WatchResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -189,14 +190,23 @@ final class EtcdWatch implements Watch {
             failures++;
             giveUp = error instanceof CompactedException || hardFailures >= MAX_HARD_FAILURES;
         }
-        timer.execute(() -> closeWatcher(attempt));
+        onTimer(() -> closeWatcher(attempt), 0);
         if (giveUp) {
             end(error);
             return;
         }
         LOG.warn("etcd watch {} lost after revision {}: {}; resuming in {} ms", prefix, lastQueuedNow(),
                 error.getMessage(), delay);
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        onTimer(this::connect, delay);
+    }
+
+    /** The timer is shut down with the store, possibly while a stream is failing: then there is nothing to do. */
+    private void onTimer(Runnable task, long delayMs) {
+        try {
+            timer.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException storeClosed) {
+            LOG.debug("etcd watch {}: store closed, not rescheduling", prefix);
+        }
     }
 
     /** Ends the watch for good: the listener hears the error after every event already queued. */
@@ -211,7 +221,7 @@ final class EtcdWatch implements Watch {
         }
         delivery.execute(() -> listener.onError(error));
         delivery.shutdown();
-        timer.execute(() -> closeWatcher(last));
+        onTimer(() -> closeWatcher(last), 0);
         onClosed.accept(this);
     }
 
