@@ -259,6 +259,18 @@ class IpamClientTest {
     }
 
     @Test
+    void tunnelAddressesUseCalicosHandlesAndAreAllocatedOnce() {
+        f.pool(PoolSpec.of("pods", "10.0.0.0/24").withAllowedUses(Set.of(AllowedUse.Workload)));
+        f.pool(PoolSpec.of("tunnels", "10.1.0.0/24"));
+        IpAddr t = f.ipam.ensureTunnelAddress(TunnelAddress.VXLAN, "n1");
+        assertThat(Cidr.parse("10.1.0.0/24").contains(t)).isTrue();
+        assertThat(f.ipam.ensureTunnelAddress(TunnelAddress.VXLAN, "n1")).isEqualTo(t);
+        AllocationAttribute a = f.ipam.lookup(t).orElseThrow().attribute();
+        assertThat(a.handleId()).isEqualTo("vxlan-tunnel-addr-n1");
+        assertThat(a.activeOwnerAttrs()).containsEntry("type", "vxlanTunnelAddress").containsEntry("node", "n1");
+    }
+
+    @Test
     void blockJsonUsesCalicoFieldNames() {
         f.pool(PoolSpec.of("p", "10.0.0.0/26"));
         f.assign("h1", "n1", 1);
