@@ -246,6 +246,18 @@ class IpamClientTest {
     }
 
     @Test
+    void aStalePendingAffinityForABlockAnotherNodeWonIsWithdrawn() {
+        f.pool(PoolSpec.of("p", "10.0.0.0/25"));
+        Cidr c = Cidr.parse("10.0.0.0/26");
+        new BlockClaimer(f.store, f.clock).claim("n2", c);
+        f.store.createAffinity("n1", c, BlockAffinity.of(BlockAffinity.PENDING)); // n1 lost the race, then crashed
+        IpAddr ip = f.assign("h1", "n1", 1).ipv4().getFirst();
+        assertThat(Cidr.parse("10.0.0.64/26").contains(ip)).isTrue();
+        assertThat(f.store.affinity("n1", c)).isEmpty();
+        assertThat(f.block("10.0.0.0/26").affinity()).isEqualTo("host:n2");
+    }
+
+    @Test
     void specificAddressAssignmentClaimsTheBlockAndRefusesTakenAddresses() {
         f.pool(PoolSpec.of("p", "10.0.0.0/24"));
         IpAddr ip = IpAddr.parse("10.0.0.77");
