@@ -98,8 +98,8 @@ public final class IpamBench {
     /** {@code nodes} threads, each its own store connection and node, each assigning {@code perNode} addresses. */
     private static double assignRate(String spec, int nodes, int perNode) throws Exception {
         try (KvStore kv = KvStores.open(DatastoreConfig.parse(spec))) {
-            kv.put(IpamKeys.IPPOOLS + "bench", ("{\"metadata\":{\"name\":\"bench\"},\"spec\":{\"cidr\":\"10.96.0.0/12\","
-                    + "\"blockSize\":26}}").getBytes(StandardCharsets.UTF_8));
+            String pool = "{\"metadata\":{\"name\":\"bench\"},\"spec\":{\"cidr\":\"10.96.0.0/12\",\"blockSize\":26}}";
+            kv.put(IpamKeys.IPPOOLS + "bench", pool.getBytes(StandardCharsets.UTF_8));
             for (int n = 0; n < nodes; n++) {
                 kv.put(IpamKeys.node("bench-" + n), NodeDirectory.nodeResource("bench-" + n, Map.of()));
             }
