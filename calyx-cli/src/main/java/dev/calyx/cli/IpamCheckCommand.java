@@ -50,7 +50,8 @@ public final class IpamCheckCommand implements Callable<Integer> {
             if (report.clean()) {
                 out.println("No problems found.");
             }
-            report.counts().forEach((k, n) -> out.println(n + " " + k + (k.repairable() ? "" : " (not repairable by gc)")));
+            report.counts().forEach((k, n) ->
+                    out.println(n + " " + k + (k.repairable() ? "" : " (not repairable by gc)")));
             for (Finding f : report.findings()) {
                 out.println("  " + f.describe());
             }

@@ -24,7 +24,8 @@ public final class IpamGcCommand implements Callable<Integer> {
     @Mixin DatastoreOptions datastore;
     @Spec CommandSpec spec;
 
-    @Option(names = "--node", paramLabel = "NODE", description = "Only this node's allocations (default: cluster-wide).")
+    @Option(names = "--node", paramLabel = "NODE",
+            description = "Only this node's allocations (default: cluster-wide).")
     String node;
 
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "15m",

@@ -50,18 +50,20 @@ public final class IpamShowCommand implements Callable<Integer> {
             if (ip != null) {
                 return showIp(ipam, IpAddr.parse(ip), json, out);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("pools", pools(kv, ipam));
-            if (showBlocks) {
-                result.put("blocks", blocks(kv, ipam));
-            }
+            List<Usage> pools = pools(kv, ipam);
+            List<Usage> blocks = showBlocks ? blocks(kv, ipam) : List.of();
             if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("pools", pools);
+                if (showBlocks) {
+                    result.put("blocks", blocks);
+                }
                 IpamCommand.printJson(out, result);
             } else {
-                printTable(out, "POOL", pools(kv, ipam));
+                printTable(out, "POOL", pools);
                 if (showBlocks) {
                     out.println();
-                    printTable(out, "BLOCK", blocks(kv, ipam));
+                    printTable(out, "BLOCK", blocks);
                 }
             }
             out.flush();

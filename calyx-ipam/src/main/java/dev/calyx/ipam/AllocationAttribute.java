@@ -10,8 +10,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AllocationAttribute(
-        @JsonProperty("handle_id") String handleId,
-        @JsonProperty("secondary") Map<String, String> activeOwnerAttrs,
+        @JsonProperty("handle_id") @JsonInclude(JsonInclude.Include.ALWAYS) String handleId,
+        @JsonProperty("secondary") @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> activeOwnerAttrs,
         @JsonProperty("alternate") Map<String, String> alternateOwnerAttrs,
         @JsonProperty("releasedAt") String releasedAt) {
     public AllocationAttribute {

@@ -67,24 +67,29 @@ final class AutoAssigner {
     /** Assigns from the node's affine blocks within the pools; returns how many affine blocks the node holds. */
     private int fromAffineBlocks(AssignRequest req, IpFamily family, List<PoolSpec> pools, int want,
                                  Reservations reservations, List<IpAddr> got) {
-        List<Cidr> affine = store.affinities(req.node(), family).stream()
-                .filter(a -> !a.value().state().equals(BlockAffinity.PENDING_DELETION))
-                .map(a -> IpamKeys.parseAffinity(a.key()).cidr()).sorted().toList();
-        for (Cidr cidr : affine) {
+        List<Versioned<BlockAffinity>> affinities = store.affinities(req.node(), family).stream()
+                .filter(a -> !a.value().state().equals(BlockAffinity.PENDING_DELETION)).toList();
+        int held = affinities.size();
+        for (Versioned<BlockAffinity> a : affinities) {
+            Cidr cidr = IpamKeys.parseAffinity(a.key()).cidr();
             if (got.size() >= want) {
                 break;
             }
             if (pools.stream().noneMatch(p -> p.cidr().contains(cidr))) {
                 continue;
             }
-            if (store.block(cidr).isEmpty()) {
+            Optional<Versioned<IpamBlock>> block = store.block(cidr);
+            if (block.isEmpty()) {
                 claimer.recreateBlock(req.node(), cidr);
                 claimer.confirm(req.node(), cidr);
+            } else if (!req.node().equals(block.get().value().hostAffinity())) {
+                held -= claimer.dropStalePending(req.node(), cidr, a) ? 1 : 0;
+                continue;
             }
             got.addAll(assigner.assign(cidr, want - got.size(), req.handleId(), req.attrs(), reservations,
                     req.node()));
         }
-        return affine.size();
+        return held;
     }
 
     private void borrow(AssignRequest req, IpFamily family, List<PoolSpec> pools, int want,

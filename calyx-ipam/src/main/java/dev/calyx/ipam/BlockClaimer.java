@@ -124,6 +124,22 @@ final class BlockClaimer {
         }
     }
 
+    /**
+     * Withdraws a pending affinity left by a claim that lost the block to another node and crashed before cleaning
+     * up (step (b) above). True if it was removed.
+     */
+    boolean dropStalePending(String node, Cidr cidr, Versioned<BlockAffinity> affinity) {
+        if (!affinity.value().state().equals(BlockAffinity.PENDING)) {
+            return false;
+        }
+        try {
+            store.deleteAffinity(node, cidr, affinity.modRevision());
+            return true;
+        } catch (CasConflictException | KeyNotFoundException e) {
+            return false;
+        }
+    }
+
     void confirm(String node, Cidr cidr) {
         CasRetry.run("confirm affinity of block " + cidr + " to node " + node, () -> {
             Optional<Versioned<BlockAffinity>> a = store.affinity(node, cidr);

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * <p>Thread safety: one GC per scope at a time (the agent for its node, the controller for the cluster).
  */
 final class GcLedger {
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
     private final KvStore kv;
     private final String key;
 
@@ -27,8 +29,7 @@ final class GcLedger {
     Map<String, Instant> read() {
         return kv.get(key).map(v -> {
             try {
-                Map<String, String> raw = IpamJson.MAPPER.readValue(v.value(), new TypeReference<Map<String, String>>() {
-                });
+                Map<String, String> raw = IpamJson.MAPPER.readValue(v.value(), STRING_MAP);
                 Map<String, Instant> out = new TreeMap<>();
                 raw.forEach((id, t) -> out.put(id, Instant.parse(t)));
                 return out;

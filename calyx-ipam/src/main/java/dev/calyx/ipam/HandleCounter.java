@@ -15,10 +15,18 @@ final class HandleCounter {
     }
 
     void increment(String id, Cidr block, int n) {
+        IpamHandle fresh = new IpamHandle(java.util.Map.of(), false).plus(block.toString(), n);
+        try {
+            // Handles are nearly always new (one per pod interface): try the create first, saving a read.
+            store.createHandle(id, fresh);
+            return;
+        } catch (dev.calyx.datastore.KeyExistsException e) {
+            // Existing handle (a second address, or a retry): fall through to read-modify-write.
+        }
         CasRetry.run("increment handle " + id + " for block " + block, () -> {
             Optional<Versioned<IpamHandle>> h = store.handle(id);
             if (h.isEmpty()) {
-                store.createHandle(id, new IpamHandle(java.util.Map.of(), false).plus(block.toString(), n));
+                store.createHandle(id, fresh);
             } else {
                 store.updateHandle(id, h.get().value().plus(block.toString(), n), h.get().modRevision());
             }

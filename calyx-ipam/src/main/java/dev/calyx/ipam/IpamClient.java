@@ -99,6 +99,20 @@ public final class IpamClient {
         }
     }
 
+    /**
+     * The node's tunnel address of this kind, allocating it on first call (idempotent, like calico-node's
+     * allocateip: an existing allocation under the tunnel handle is kept).
+     */
+    public IpAddr ensureTunnelAddress(TunnelAddress kind, String node) {
+        return NodeAssignLock.with(node, () -> {
+            List<IpAddr> existing = ipsByHandle(kind.handle(node));
+            if (!existing.isEmpty()) {
+                return existing.getFirst();
+            }
+            return assignLocked(kind.request(node)).all().getFirst();
+        });
+    }
+
     /** Releases addresses; see {@link ReleaseOptions} for the handle / sequence-number guards. */
     public ReleaseResult release(List<ReleaseOptions> requests) {
         return releaser.release(requests);

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The cluster-wide IPAM settings at {@code /calico/ipam/v2/config} (Calico's v1 model {@code IPAMConfig}, same
- * JSON names). Absent key = Calico's defaults: borrowing allowed, blocks claimed automatically, 20 blocks per host.
+ * JSON names, each omitted when false/0 like Go's omitempty). Absent key = Calico's defaults: borrowing allowed,
+ * blocks claimed automatically, 20 blocks per host.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
 public record IpamConfig(
         @JsonProperty("strict_affinity") boolean strictAffinity,
         @JsonProperty("auto_allocate_blocks") boolean autoAllocateBlocks,

@@ -246,6 +246,18 @@ class IpamClientTest {
     }
 
     @Test
+    void aStalePendingAffinityForABlockAnotherNodeWonIsWithdrawn() {
+        f.pool(PoolSpec.of("p", "10.0.0.0/25"));
+        Cidr c = Cidr.parse("10.0.0.0/26");
+        new BlockClaimer(f.store, f.clock).claim("n2", c);
+        f.store.createAffinity("n1", c, BlockAffinity.of(BlockAffinity.PENDING)); // n1 lost the race, then crashed
+        IpAddr ip = f.assign("h1", "n1", 1).ipv4().getFirst();
+        assertThat(Cidr.parse("10.0.0.64/26").contains(ip)).isTrue();
+        assertThat(f.store.affinity("n1", c)).isEmpty();
+        assertThat(f.block("10.0.0.0/26").affinity()).isEqualTo("host:n2");
+    }
+
+    @Test
     void specificAddressAssignmentClaimsTheBlockAndRefusesTakenAddresses() {
         f.pool(PoolSpec.of("p", "10.0.0.0/24"));
         IpAddr ip = IpAddr.parse("10.0.0.77");
@@ -256,6 +268,18 @@ class IpamClientTest {
                 .isInstanceOf(AddressInUseException.class).hasMessageContaining("already allocated to handle h1");
         assertThatThrownBy(() -> f.ipam.assignIp(IpAddr.parse("10.9.0.1"), "h2", "n1", Map.of()))
                 .isInstanceOf(IpamException.class).hasMessageContaining("no IPPool contains it");
+    }
+
+    @Test
+    void tunnelAddressesUseCalicosHandlesAndAreAllocatedOnce() {
+        f.pool(PoolSpec.of("pods", "10.0.0.0/24").withAllowedUses(Set.of(AllowedUse.Workload)));
+        f.pool(PoolSpec.of("tunnels", "10.1.0.0/24"));
+        IpAddr t = f.ipam.ensureTunnelAddress(TunnelAddress.VXLAN, "n1");
+        assertThat(Cidr.parse("10.1.0.0/24").contains(t)).isTrue();
+        assertThat(f.ipam.ensureTunnelAddress(TunnelAddress.VXLAN, "n1")).isEqualTo(t);
+        AllocationAttribute a = f.ipam.lookup(t).orElseThrow().attribute();
+        assertThat(a.handleId()).isEqualTo("vxlan-tunnel-addr-n1");
+        assertThat(a.activeOwnerAttrs()).containsEntry("type", "vxlanTunnelAddress").containsEntry("node", "n1");
     }
 
     @Test
