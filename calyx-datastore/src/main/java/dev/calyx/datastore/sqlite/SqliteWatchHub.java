@@ -109,7 +109,9 @@ final class SqliteWatchHub implements AutoCloseable {
         long nextSweep = 0;
         while (!closed) {
             try {
-                published(reader.currentRevision());
+                if (!watches.isEmpty()) { // nobody to tell: spare the read
+                    published(reader.currentRevision());
+                }
                 if (System.nanoTime() - nextSweep >= 0) {
                     nextSweep = System.nanoTime() + LEASE_SWEEP.toNanos();
                     leaseSweep.run();

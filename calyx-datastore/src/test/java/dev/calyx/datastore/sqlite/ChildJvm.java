@@ -28,6 +28,8 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                // a killed child cannot delete its copy of sqlite-jdbc's native library: put it in the test's dir
+                "-Dorg.sqlite.tmpdir=" + workDir,
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Path stderr = workDir.resolve(main.getSimpleName() + "-" + System.nanoTime() + ".err");
