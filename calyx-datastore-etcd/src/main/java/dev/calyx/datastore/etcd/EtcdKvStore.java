@@ -43,8 +43,10 @@ import java.util.Optional;
  * Like etcd's own put, put and update leave the key bound to no lease (the SPI says so).
  *
  * <p>Every call waits at most the configured timeout ({@link EtcdCalls}, {@link EtcdClients}), then fails with
- * {@link dev.calyx.datastore.DatastoreUnavailableException} naming the endpoints. Watches are {@link EtcdWatch}es,
- * which resume by themselves after connection loss.
+ * {@link dev.calyx.datastore.DatastoreUnavailableException} naming the endpoints. A write that fails so may still
+ * have reached the leader and be applied (as with any etcd client): callers that retry should re-read first, which
+ * CAS loops do anyway. Watches are {@link EtcdWatch}es, which resume by themselves after connection loss, from the
+ * last delivered revision, for as long as they are open; they end only on compaction.
  *
  * <h2>Thread safety</h2>
  * Safe for concurrent use: jetcd's client is, and this class keeps no mutable state besides the watch registry.
