@@ -62,13 +62,13 @@ public final class DatastoreBench {
                 backend = etcd.datastoreSpec();
             }
             Supplier<KvStore> open = opener(backend, tmp);
-            double anchorMs = anchorDurableInsertMs(tmp.resolve("anchor.db"), puts);
-            System.out.printf(Locale.ROOT, "datastore bench: backend %s, %d puts, CAS %d s x %d writers on %d keys,"
-                    + " %d watch events%n", backend, puts, casSeconds, CAS_WRITERS, CAS_KEYS, watchEvents);
-            System.out.printf(Locale.ROOT, "anchor  bare SQLite durable INSERT (WAL, synchronous=FULL): %.3f ms"
-                    + " = %.0f/s%n", anchorMs, 1000 / anchorMs);
             String prefix = "/bench/" + Long.toHexString(System.nanoTime()) + "/";
-            try (KvStore store = open.get(); KvStore other = open.get()) {
+            try (KvStore store = open.get(); KvStore other = open.get()) { // fails fast on a bad backend
+                double anchorMs = anchorDurableInsertMs(tmp.resolve("anchor.db"), puts);
+                System.out.printf(Locale.ROOT, "datastore bench: backend %s, %d puts, CAS %d s x %d writers on %d "
+                        + "keys, %d watch events%n", backend, puts, casSeconds, CAS_WRITERS, CAS_KEYS, watchEvents);
+                System.out.printf(Locale.ROOT, "anchor  bare SQLite durable INSERT (WAL, synchronous=FULL): %.3f ms"
+                        + " = %.0f/s%n", anchorMs, 1000 / anchorMs);
                 double putMs = sequentialPutsMs(store, prefix + "put/", puts);
                 System.out.printf(Locale.ROOT, "put     %.3f ms = %.0f puts/s  (x%.2f anchor)%n", putMs, 1000 / putMs,
                         putMs / anchorMs);

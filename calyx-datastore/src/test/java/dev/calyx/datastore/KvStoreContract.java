@@ -28,7 +28,13 @@ import org.junit.jupiter.api.Test;
  * ({@link #patience()}) that turn a hang into a failure.
  *
  * <p>Extending: implement {@link #connect()} (a new client on the backend under test; all calls within one test
- * must reach the same data), and optionally {@link #cleanUp()} and the durations.
+ * must reach the same data), and optionally {@link #cleanUp()} and the durations. From another module:
+ * <pre>{@code
+ * <dependency><groupId>dev.calyx</groupId><artifactId>calyx-datastore</artifactId>
+ *   <version>${project.version}</version><type>test-jar</type><scope>test</scope></dependency>
+ * }</pre>
+ * ({@code mvn -pl that-module -am test} resolves it from this module's test classes; no install needed.)
+ * {@link RecordingListener} is public for such suites too.
  */
 public abstract class KvStoreContract {
 

@@ -43,11 +43,14 @@ public final class SqliteKvStore implements KvStore {
     private SqliteKvStore(SqliteDatabase db, SqliteSession writeSession) {
         this.db = db;
         this.reader = new SqliteReader(db);
-        SqliteWatchHub[] hubRef = new SqliteWatchHub[1];
-        this.writer = new SqliteWriter(db, writeSession, rev -> hubRef[0].published(rev));
+        // the writer tells the hub about each commit; no commit can happen before the constructor returns
+        this.writer = new SqliteWriter(db, writeSession, this::committed);
         this.leases = new SqliteLeases(db, writer, reader);
         this.hub = new SqliteWatchHub(db, reader, leases::expireDue);
-        hubRef[0] = hub;
+    }
+
+    private void committed(long revision) {
+        hub.published(revision);
     }
 
     /** Opens (creating if needed) the store in {@code file}, waiting up to the default timeout for locks. */
