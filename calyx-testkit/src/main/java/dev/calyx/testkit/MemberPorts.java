@@ -6,9 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * The two loopback ports of one etcd member (client and peer). Ports come from the kernel's ephemeral range (bind to port 0), so they
- * never collide with a host etcd on 2379/2380; a port could in theory be taken again between our probe and etcd's
- * bind, which shows up as a member that fails to start with "address already in use" in its log.
+ * The two loopback ports of one etcd member (client and peer). Ports come from the kernel's ephemeral range (bind
+ * to port 0), so they never collide with a host etcd on 2379/2380; a port could be taken again between our probe
+ * and etcd's bind, which shows up as "address already in use" in the member's log ({@link EtcdCluster} retries).
  */
 record MemberPorts(int client, int peer, boolean tls) {
     static final String HOST = "127.0.0.1";

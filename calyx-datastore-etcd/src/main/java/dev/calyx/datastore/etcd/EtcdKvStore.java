@@ -40,13 +40,13 @@ import java.util.Optional;
  * etcd's own. Conditional writes are single transactions ({@code If version==0} for create,
  * {@code If modRevision==r} for update/delete) whose Else branch reads the key, so a failed compare tells "gone"
  * ({@link KeyNotFoundException}) from "changed" ({@link CasConflictException}) without a second round trip.
- * An update keeps the key's lease (etcd's put would drop it and jetcd cannot send {@code ignore_lease}), which costs
- * one read before the transaction, serializable when possible ({@link #leaseAt}); the transaction's modRevision
- * compare makes that read safe.
+ * Like etcd's own put, put and update leave the key bound to no lease (the SPI says so).
  *
  * <p>Every call waits at most the configured timeout ({@link EtcdCalls}, {@link EtcdClients}), then fails with
- * {@link dev.calyx.datastore.DatastoreUnavailableException} naming the endpoints. Watches are {@link EtcdWatch}es,
- * which resume by themselves after connection loss.
+ * {@link dev.calyx.datastore.DatastoreUnavailableException} naming the endpoints. A write that fails so may still
+ * have reached the leader and be applied (as with any etcd client): callers that retry should re-read first, which
+ * CAS loops do anyway. Watches are {@link EtcdWatch}es, which resume by themselves after connection loss, from the
+ * last delivered revision, for as long as they are open; they end only on compaction.
  *
  * <h2>Thread safety</h2>
  * Safe for concurrent use: jetcd's client is, and this class keeps no mutable state besides the watch registry.
@@ -130,10 +130,9 @@ public final class EtcdKvStore implements KvStore {
     public KeyValue update(String key, byte[] value, long expectedModRevision) {
         if (expectedModRevision <= 0) {
             throw new IllegalArgumentException("update " + key + ": expected modRevision must be positive, got "
-                    + expectedModRevision);
+                    + expectedModRevision + " (use put to write unconditionally)");
         }
-        long lease = leaseAt(key, expectedModRevision);
-        PutOption put = PutOption.builder().withPrevKV().withLeaseId(lease).build();
+        PutOption put = PutOption.builder().withPrevKV().build();
         TxnResponse r = calls.await(() -> kv.txn()
                 .If(new Cmp(bytes(key), Cmp.Op.EQUAL, CmpTarget.modRevision(expectedModRevision)))
                 .Then(Op.put(bytes(key), bytes(value), put))
@@ -143,7 +142,7 @@ public final class EtcdKvStore implements KvStore {
             throw compareFailed("update", key, expectedModRevision, r);
         }
         PutResponse p = r.getPutResponses().getFirst();
-        return written(key, value, r.getHeader().getRevision(), keyValueOrNull(p.getPrevKv()), lease);
+        return written(key, value, r.getHeader().getRevision(), keyValueOrNull(p.getPrevKv()), 0);
     }
 
     @Override
@@ -209,22 +208,6 @@ public final class EtcdKvStore implements KvStore {
     public void close() {
         watches.closeAll();
         client.close();
-    }
-
-    /**
-     * The key's lease as of {@code modRevision}, to carry it over an update. A serializable read (served by the
-     * member we talk to, no quorum round) is enough when it shows that very revision: a lease only changes with a
-     * write, which would change the revision. Otherwise the member may lag: ask again, linearizably. Either way
-     * the update's own modRevision compare decides whether the write happens.
-     */
-    private long leaseAt(String key, long modRevision) {
-        GetOption local = GetOption.builder().withSerializable(true).build();
-        GetResponse r = calls.await(() -> kv.get(bytes(key), local), "update " + key);
-        Optional<io.etcd.jetcd.KeyValue> seen = r.getKvs().stream().findFirst();
-        if (seen.isPresent() && seen.get().getModRevision() == modRevision) {
-            return seen.get().getLease();
-        }
-        return get(key).map(KeyValue::lease).orElse(0L);
     }
 
     static ByteSequence rangeKey(String prefix) {

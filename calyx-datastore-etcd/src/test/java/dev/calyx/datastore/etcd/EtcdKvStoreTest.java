@@ -112,6 +112,8 @@ class EtcdKvStoreTest {
                 .hasMessageContaining(p + "k").hasMessageContaining("expected " + v1.modRevision());
         assertThatThrownBy(() -> store.update(p + "gone", b("x"), v1.modRevision()))
                 .isInstanceOf(KeyNotFoundException.class);
+        assertThatThrownBy(() -> store.update(p + "k", b("x"), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use put");
         assertThat(store.get(p + "k").orElseThrow().valueAsString()).isEqualTo("2");
     }
 
@@ -130,17 +132,21 @@ class EtcdKvStoreTest {
     }
 
     @Test
-    void leasedKeysKeepTheirLeaseAcrossUpdatesAndDieWithIt() {
+    void updateAndPutDetachTheLeaseWhileCreatedKeysDieWithIt() {
         long lease = store.grantLease(Duration.ofSeconds(30));
         KeyValue k = store.create(p + "k", b("1"), lease);
+        KeyValue updated = store.create(p + "updated", b("1"), lease);
+        KeyValue put = store.create(p + "put", b("1"), lease);
         assertThat(k.lease()).isEqualTo(lease);
-        KeyValue k2 = store.update(p + "k", b("2"), k.modRevision());
-        assertThat(k2.lease()).isEqualTo(lease);
         assertThat(store.get(p + "k").orElseThrow().lease()).isEqualTo(lease);
+        assertThat(store.update(p + "updated", b("2"), updated.modRevision()).lease()).isZero();
+        assertThat(store.put(p + "put", b("2")).lease()).isZero();
+        assertThat(store.get(p + "updated").orElseThrow().lease()).isZero();
 
         store.keepAlive(lease);
         store.revokeLease(lease);
         assertThat(store.get(p + "k")).isEmpty();
+        assertThat(store.list(p).items()).extracting(KeyValue::key).containsExactly(p + "put", p + "updated");
         assertThatThrownBy(() -> store.keepAlive(lease)).isInstanceOf(KeyNotFoundException.class)
                 .hasMessageContaining(Long.toHexString(lease));
     }
@@ -194,6 +200,10 @@ class EtcdKvStoreTest {
         KeyValue a2 = store.put(p + "a", b("2"));
         store.compact(a2.modRevision());
         store.compact(a2.modRevision()); // again: idempotent
+        store.compact(a1.modRevision()); // below an earlier compaction: nothing to do
+        assertThatThrownBy(() -> store.compact(store.currentRevision() + 100))
+                .isInstanceOf(dev.calyx.datastore.DatastoreException.class)
+                .hasMessageContaining("future revision");
 
         RecordingListener rec = new RecordingListener();
         try (Watch w = store.watch(p, a1.modRevision(), rec)) {
