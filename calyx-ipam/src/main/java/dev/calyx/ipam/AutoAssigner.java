@@ -10,7 +10,8 @@ import java.util.Optional;
  * <ol>
  *   <li>usable pools = enabled ∩ nodeSelector matches the node ∩ allowedUses has the use (∩ requested names);</li>
  *   <li>take addresses from the node's affine blocks (re-creating a block whose claim crashed half-way);</li>
- *   <li>while short and {@code autoAllocateBlocks}, claim new blocks (two-phase) up to maxBlocksPerHost;</li>
+ *   <li>while short and {@code autoAllocateBlocks}, claim new blocks (two-phase) up to maxBlocksPerHost; when
+ *       every block of the pools exists, reclaim another node's block that has been empty for a minute;</li>
  *   <li>while still short and not {@code strictAffinity}, borrow from other nodes' blocks;</li>
  *   <li>if still short: give back what this call took and fail, saying per pool what is full.</li>
  * </ol>
@@ -24,10 +25,12 @@ final class AutoAssigner {
     private final BlockClaimer claimer;
     private final BlockAssigner assigner;
     private final Releaser releaser;
+    private final EmptyBlockReclaimer reclaimer;
 
     AutoAssigner(IpamStore store, UsablePools usablePools, BlockClaimer claimer, BlockAssigner assigner,
-                 Releaser releaser) {
+                 Releaser releaser, EmptyBlockReclaimer reclaimer) {
         this.store = store;
+        this.reclaimer = reclaimer;
         this.usablePools = usablePools;
         this.claimer = claimer;
         this.assigner = assigner;
@@ -45,7 +48,8 @@ final class AutoAssigner {
                 hitHostLimit = true;
                 break;
             }
-            Optional<Cidr> claimed = claimer.claimNew(req.node(), pools, reservations);
+            Optional<Cidr> claimed = claimer.claimNew(req.node(), pools, reservations)
+                    .or(() -> reclaimer.reclaim(req.node(), pools, reservations));
             if (claimed.isEmpty()) {
                 break;
             }
@@ -83,7 +87,7 @@ final class AutoAssigner {
                 claimer.recreateBlock(req.node(), cidr);
                 claimer.confirm(req.node(), cidr);
             } else if (!req.node().equals(block.get().value().hostAffinity())) {
-                held -= claimer.dropStalePending(req.node(), cidr, a) ? 1 : 0;
+                held -= claimer.dropStaleAffinity(req.node(), cidr, a) ? 1 : 0;
                 continue;
             }
             got.addAll(assigner.assign(cidr, want - got.size(), req.handleId(), req.attrs(), reservations,

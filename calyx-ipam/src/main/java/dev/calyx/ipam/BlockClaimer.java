@@ -125,13 +125,11 @@ final class BlockClaimer {
     }
 
     /**
-     * Withdraws a pending affinity left by a claim that lost the block to another node and crashed before cleaning
-     * up (step (b) above). True if it was removed.
+     * Withdraws this node's affinity for a block whose own affinity names another node: a claim that lost the block
+     * and crashed before cleaning up (step (b) above), or a block another node reclaimed while empty
+     * ({@link EmptyBlockReclaimer}). The block is the source of truth. True if the affinity was removed.
      */
-    boolean dropStalePending(String node, Cidr cidr, Versioned<BlockAffinity> affinity) {
-        if (!affinity.value().state().equals(BlockAffinity.PENDING)) {
-            return false;
-        }
+    boolean dropStaleAffinity(String node, Cidr cidr, Versioned<BlockAffinity> affinity) {
         try {
             store.deleteAffinity(node, cidr, affinity.modRevision());
             return true;

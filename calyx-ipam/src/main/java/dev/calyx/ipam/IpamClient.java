@@ -43,7 +43,7 @@ public final class IpamClient {
         this.blockAssigner = new BlockAssigner(store, handles);
         this.releaser = new Releaser(store, handles);
         this.autoAssigner = new AutoAssigner(store, new UsablePools(pools, new NodeDirectory(kv), selectors), claimer,
-                blockAssigner, releaser);
+                blockAssigner, releaser, new EmptyBlockReclaimer(store, clock));
     }
 
     /** Pools from IPPool resources in the store, Calico's selector subset, the system clock. */

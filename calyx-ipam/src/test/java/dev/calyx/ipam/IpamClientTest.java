@@ -258,6 +258,33 @@ class IpamClientTest {
     }
 
     @Test
+    void anotherNodesBlockEmptyForAMinuteIsReclaimedWhenThePoolHasNoFreshBlock() {
+        f.pool(PoolSpec.of("p", "10.0.0.0/26"));
+        f.ipam.setConfig(new IpamConfig(true, true, 0));
+        f.assign("h1", "n1", 1);
+        f.ipam.releaseByHandle("h1");
+        assertThatThrownBy(() -> f.assign("h2", "n2", 1)).isInstanceOf(IpamExhaustedException.class);
+
+        f.now.set(f.now.get().plusSeconds(61));
+        IpAddr b = f.assign("h2", "n2", 1).ipv4().getFirst();
+        assertThat(Cidr.parse("10.0.0.0/26").contains(b)).isTrue();
+        assertThat(f.block("10.0.0.0/26").affinity()).isEqualTo("host:n2");
+        assertThat(f.store.affinities("n1", IpFamily.V4)).isEmpty();
+        assertThat(f.store.affinity("n2", Cidr.parse("10.0.0.0/26")).orElseThrow().value().state())
+                .isEqualTo("confirmed");
+    }
+
+    @Test
+    void aBlockReclaimedByAnotherNodeIsDroppedFromTheOldOwnersAffinities() {
+        f.pool(PoolSpec.of("p", "10.0.0.0/25"));
+        Cidr c = Cidr.parse("10.0.0.0/26");
+        new BlockClaimer(f.store, f.clock).claim("n2", c);
+        f.store.createAffinity("n1", c, BlockAffinity.of(BlockAffinity.CONFIRMED)); // crash after step (b)
+        f.assign("h1", "n1", 1);
+        assertThat(f.store.affinity("n1", c)).isEmpty();
+    }
+
+    @Test
     void specificAddressAssignmentClaimsTheBlockAndRefusesTakenAddresses() {
         f.pool(PoolSpec.of("p", "10.0.0.0/24"));
         IpAddr ip = IpAddr.parse("10.0.0.77");
