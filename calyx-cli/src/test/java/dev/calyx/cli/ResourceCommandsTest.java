@@ -177,6 +177,23 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void jsonOutputReportsEveryObject() throws IOException {
+        Path f = file("all.yaml", POOL + "---\n" + POLICIES.replace("[5432]", "[\"90:80\"]"));
+        CliRun run = CliRun.of("apply", "-f", f.toString(), "-o", "json", ds);
+        assertThat(run.exit()).isEqualTo(1);
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.at("/summary/created").asInt()).isEqualTo(2);
+        assertThat(report.at("/summary/failed").asInt()).isEqualTo(1);
+        assertThat(report.at("/results/2/object").asText()).isEqualTo("networkpolicy/prod/allow-db");
+        assertThat(report.at("/results/2/error").asText()).contains("spec.ingress[0].destination.ports[0]");
+        assertThat(run.err()).isEmpty();
+        var del = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CliRun.of("delete", "ippool", "pool-a", "-o", "json", ds).out());
+        assertThat(del.at("/results/0/outcome").asText()).isEqualTo("deleted");
+        assertThat(CliRun.of("apply", "-f", f.toString(), "-o", "xml", ds).exit()).isEqualTo(1);
+    }
+
+    @Test
     void unknownKindIsAUsageError() {
         CliRun run = CliRun.of("get", "ippoolz", ds);
         assertThat(run.exit()).isEqualTo(2);

@@ -8,7 +8,6 @@ import dev.calyx.model.Kind;
 import dev.calyx.model.Resource;
 import dev.calyx.model.codec.Decoded;
 import dev.calyx.model.codec.ResourceCodec;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +35,10 @@ public final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--skip-not-exists", description = "Do not fail for objects that do not exist.")
     boolean skipNotExists;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Mixin DatastoreOptions datastore;
 
     @Spec CommandSpec spec;
@@ -45,9 +48,8 @@ public final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Target> targets = targets();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Tally tally = new Tally();
+        Outcomes outcomes = new Outcomes("calyx delete", output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         try (KvStore kv = datastore.open()) {
             Resources resources = new Resources(kv);
             for (Target t : targets) {
@@ -55,21 +57,18 @@ public final class DeleteCommand implements Callable<Integer> {
                         + (t.kind().namespaced() ? ns(t) + "/" : "") + t.name();
                 try {
                     resources.delete(t.kind(), ns(t), t.name(), null);
-                    out.println(label + " deleted");
-                    tally.add("deleted");
+                    outcomes.ok(label, "deleted");
                 } catch (KeyNotFoundException e) {
                     if (skipNotExists) {
-                        out.println(label + " not found (skipped)");
-                        tally.add("skipped");
+                        outcomes.ok(label, "skipped");
                     } else {
-                        err.println("calyx delete: " + t.where() + label + ": resource does not exist");
-                        tally.add("failed");
+                        outcomes.failed(label, t.where(), label + ": resource does not exist");
                     }
                 }
             }
         }
-        out.println(tally.summary());
-        return tally.failed() == 0 ? 0 : 1;
+        outcomes.finish(null);
+        return outcomes.failedCount() == 0 ? 0 : 1;
     }
 
     private String ns(Target t) {

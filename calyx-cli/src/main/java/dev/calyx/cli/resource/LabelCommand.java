@@ -37,6 +37,10 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Allow changing the value of an existing label.")
     boolean overwrite;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Mixin DatastoreOptions datastore;
 
     @Spec CommandSpec spec;
@@ -44,6 +48,8 @@ public final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Kind kind = KindArgument.resolve(spec.commandLine(), kindName);
+        Outcomes outcomes = new Outcomes("calyx label", output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         try (KvStore kv = datastore.open()) {
             Resources resources = new Resources(kv);
             Resource current = resources.get(kind, namespace, name).orElseThrow(() -> new IllegalArgumentException(
@@ -54,7 +60,10 @@ public final class LabelCommand implements Callable<Integer> {
                 applyChange(labels, change);
             }
             resources.replace(current.withMetadata(current.metadata().withLabels(labels)));
-            spec.commandLine().getOut().println(ManifestWriteCommand.label(current) + " labeled");
+            outcomes.ok(ManifestWriteCommand.label(current), "labeled");
+            if (output.equals("json")) {
+                outcomes.finish(null);
+            }
         }
         return 0;
     }

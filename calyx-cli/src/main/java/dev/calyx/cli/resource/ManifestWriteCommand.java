@@ -6,7 +6,6 @@ import dev.calyx.datastore.resource.Resources;
 import dev.calyx.model.Resource;
 import dev.calyx.model.codec.Decoded;
 import dev.calyx.model.codec.ResourceCodec;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,10 @@ abstract class ManifestWriteCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Validate only: decode, default and validate, write nothing.")
     boolean dryRun;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (one line per object and a summary) or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
     @Mixin DatastoreOptions datastore;
 
     @Spec CommandSpec spec;
@@ -41,67 +44,50 @@ abstract class ManifestWriteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Tally tally = new Tally();
-        List<Decoded> objects = decodeAll(err, tally);
+        Outcomes outcomes = new Outcomes("calyx " + spec.name(), output, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        List<Decoded> objects = decodeAll(outcomes);
         if (dryRun) {
-            objects.forEach(d -> validateOnly(d, out, err, tally));
-            out.println(tally.summary() + " (dry run: nothing written)");
+            objects.forEach(d -> validateOnly(d, outcomes));
         } else if (!objects.isEmpty()) {
             try (KvStore kv = datastore.open()) {
                 Resources resources = new Resources(kv);
-                objects.forEach(d -> writeOne(resources, d, out, err, tally));
+                objects.forEach(d -> writeOne(resources, d, outcomes));
             }
-            out.println(tally.summary());
-        } else {
-            out.println(tally.summary());
         }
-        return tally.failed() == 0 && tally.total() > 0 ? 0 : 1;
+        outcomes.finish(dryRun ? "(dry run: nothing written)" : null);
+        return outcomes.failedCount() == 0 && !outcomes.isEmpty() ? 0 : 1;
     }
 
-    private List<Decoded> decodeAll(PrintWriter err, Tally tally) {
+    private List<Decoded> decodeAll(Outcomes outcomes) {
         List<Decoded> objects = new ArrayList<>();
         for (ManifestSources.Source source : ManifestSources.read(files, System.in)) {
             try {
                 objects.addAll(ResourceCodec.INSTANCE.decodeAll(source.text(), source.name()));
             } catch (RuntimeException e) {
-                err.println(name() + ": " + e.getMessage());
-                tally.add("failed");
+                outcomes.failed(null, "", e.getMessage());
             }
         }
         return objects;
     }
 
-    private void validateOnly(Decoded d, PrintWriter out, PrintWriter err, Tally tally) {
+    private void validateOnly(Decoded d, Outcomes outcomes) {
         try {
             Resources.prepare(d.resource());
-            out.println(label(d.resource()) + " valid");
-            tally.add("valid");
+            outcomes.ok(label(d.resource()), "valid");
         } catch (RuntimeException e) {
-            fail(d, e, err, tally);
+            outcomes.failed(label(d.resource()), d.location() + ": ", e.getMessage());
         }
     }
 
-    private void writeOne(Resources resources, Decoded d, PrintWriter out, PrintWriter err, Tally tally) {
+    private void writeOne(Resources resources, Decoded d, Outcomes outcomes) {
         try {
-            String outcome = write(resources, d.resource());
-            out.println(label(d.resource()) + " " + outcome);
-            tally.add(outcome);
+            outcomes.ok(label(d.resource()), write(resources, d.resource()));
         } catch (dev.calyx.datastore.DatastoreUnavailableException e) {
             throw e; // every later object would fail the same way: stop with the one message
         } catch (RuntimeException e) {
-            fail(d, e, err, tally);
+            outcomes.failed(label(d.resource()), d.location() + ": ", e.getMessage());
         }
-    }
-
-    private void fail(Decoded d, RuntimeException e, PrintWriter err, Tally tally) {
-        err.println(name() + ": " + d.location() + ": " + e.getMessage());
-        tally.add("failed");
-    }
-
-    private String name() {
-        return "calyx " + spec.name();
     }
 
     static String label(Resource r) {
