@@ -37,7 +37,8 @@ import java.util.Set;
  * selector update evaluates the endpoints carrying its term. Memory is O(matches + labels + selectors).
  *
  * <p>Thread safety: none. The index is mutable state owned by one thread (the agent's calculation loop); the
- * listener is called on that thread, after the index is updated, so it may query the index.
+ * listener is called on that thread, after the index is updated, so it may query the index. A listener must not
+ * throw: the index has already moved on, and the events after the failing one would be lost.
  *
  * @param <S> selector id (a policy rule's selector id, for example)
  * @param <E> endpoint id
@@ -122,7 +123,12 @@ public final class SelectorIndex<S, E> {
     /** Adds an endpoint or replaces its labels; only matches that change are reported. */
     public void updateEndpoint(E id, Map<String, String> labels) {
         Objects.requireNonNull(id, "endpoint id");
-        Map<String, String> now = Map.copyOf(Objects.requireNonNull(labels, "labels of endpoint " + id));
+        Map<String, String> now;
+        try {
+            now = Map.copyOf(Objects.requireNonNull(labels, "labels of endpoint " + id));
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException("labels of endpoint " + id + " hold a null key or value: " + labels, e);
+        }
         Map<String, String> old = endpoints.get(id);
         if (now.equals(old)) {
             return;
