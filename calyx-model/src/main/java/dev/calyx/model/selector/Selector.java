@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed Calico selector: its tree ({@link #root()}), its canonical text and its unique id.
@@ -29,11 +31,15 @@ public final class Selector {
 
     private final SelectorExpr root;
     private final String canonical;
+    private final Set<String> labelKeys;
     private volatile String uniqueId;
 
     private Selector(SelectorExpr root) {
         this.root = root;
         this.canonical = root.canonical();
+        Set<String> keys = new HashSet<>();
+        collectKeys(root, keys);
+        this.labelKeys = Set.copyOf(keys);
     }
 
     /**
@@ -88,6 +94,32 @@ public final class Selector {
     /** The tree, as Calico's parser shapes it. */
     public SelectorExpr root() {
         return root;
+    }
+
+    /**
+     * The label keys whose presence or value can change this selector's answer; {@code global()} counts as
+     * reading {@value SelectorExpr#NAMESPACE_LABEL}. Two label sets that agree on these keys get the same answer.
+     */
+    public Set<String> labelKeys() {
+        return labelKeys;
+    }
+
+    private static void collectKeys(SelectorExpr e, Set<String> out) {
+        switch (e) {
+            case SelectorExpr.Equals x -> out.add(x.label());
+            case SelectorExpr.NotEquals x -> out.add(x.label());
+            case SelectorExpr.Contains x -> out.add(x.label());
+            case SelectorExpr.StartsWith x -> out.add(x.label());
+            case SelectorExpr.EndsWith x -> out.add(x.label());
+            case SelectorExpr.In x -> out.add(x.label());
+            case SelectorExpr.NotIn x -> out.add(x.label());
+            case SelectorExpr.Has x -> out.add(x.label());
+            case SelectorExpr.Global x -> out.add(SelectorExpr.NAMESPACE_LABEL);
+            case SelectorExpr.Not x -> collectKeys(x.operand(), out);
+            case SelectorExpr.And x -> x.operands().forEach(o -> collectKeys(o, out));
+            case SelectorExpr.Or x -> x.operands().forEach(o -> collectKeys(o, out));
+            case SelectorExpr.All x -> { }
+        }
     }
 
     /** Whether an endpoint with these labels is selected. */

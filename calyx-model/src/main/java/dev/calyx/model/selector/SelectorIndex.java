@@ -22,6 +22,7 @@ import java.util.Set;
  *   endpoint update: candidates = selectors filed under one of its k=v pairs or keys + unindexed selectors
  *   selector update: candidates = endpoints having the selector's term (all endpoints if unindexed)
  *   then evaluate only the candidates, diff against the current matches, fire start/stop
+ *   (a relabelled endpoint skips evaluating candidates that read none of the changed keys: same answer)
  * </pre>
  * A selector is filed under one label test every match must pass ({@link IndexTerm}): for
  * {@code app == "web" && tier != "db"} that is {@code app=web}, so an endpoint labelled {@code app=api} never
@@ -36,7 +37,8 @@ import java.util.Set;
  * selector update evaluates the endpoints carrying its term. Memory is O(matches + labels + selectors).
  *
  * <p>Thread safety: none. The index is mutable state owned by one thread (the agent's calculation loop); the
- * listener is called on that thread, after the index is updated, so it may query the index.
+ * listener is called on that thread, after the index is updated, so it may query the index. A listener must not
+ * throw: the index has already moved on, and the events after the failing one would be lost.
  *
  * @param <S> selector id (a policy rule's selector id, for example)
  * @param <E> endpoint id
@@ -121,7 +123,12 @@ public final class SelectorIndex<S, E> {
     /** Adds an endpoint or replaces its labels; only matches that change are reported. */
     public void updateEndpoint(E id, Map<String, String> labels) {
         Objects.requireNonNull(id, "endpoint id");
-        Map<String, String> now = Map.copyOf(Objects.requireNonNull(labels, "labels of endpoint " + id));
+        Map<String, String> now;
+        try {
+            now = Map.copyOf(Objects.requireNonNull(labels, "labels of endpoint " + id));
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException("labels of endpoint " + id + " hold a null key or value: " + labels, e);
+        }
         Map<String, String> old = endpoints.get(id);
         if (now.equals(old)) {
             return;
@@ -132,13 +139,43 @@ public final class SelectorIndex<S, E> {
             endpointPostings.add(id, now);
         }
         endpoints.put(id, now);
+        Set<String> changed = old == null ? null : changedKeys(old, now);
+        Set<S> before = selectorsByEndpoint.getOrDefault(id, Set.of());
         Set<S> matches = new HashSet<>();
         selectorPostings.forEachCandidate(now, s -> {
-            if (selectors.get(s).selector().matches(now)) {
+            Selector sel = selectors.get(s).selector();
+            boolean match = changed != null && readsNoneOf(sel, changed) ? before.contains(s) : sel.matches(now);
+            if (match) {
                 matches.add(s);
             }
         });
         applyEndpointMatches(id, matches);
+    }
+
+    /** Keys added, removed or given another value: usually one. */
+    private static Set<String> changedKeys(Map<String, String> old, Map<String, String> now) {
+        Set<String> changed = new HashSet<>();
+        old.forEach((k, v) -> {
+            if (!v.equals(now.get(k))) {
+                changed.add(k);
+            }
+        });
+        now.keySet().forEach(k -> {
+            if (!old.containsKey(k)) {
+                changed.add(k);
+            }
+        });
+        return changed;
+    }
+
+    /** A selector that reads none of the changed keys gives the same answer as before the change. */
+    private static boolean readsNoneOf(Selector selector, Set<String> changed) {
+        for (String k : changed) {
+            if (selector.labelKeys().contains(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes an endpoint; its matches stop. Unknown ids are ignored. */

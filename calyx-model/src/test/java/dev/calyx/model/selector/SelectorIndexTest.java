@@ -1,6 +1,7 @@
 package dev.calyx.model.selector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -157,6 +158,15 @@ class SelectorIndexTest {
         assertThat(listener.events).containsExactlyInAnyOrder("-prod/db-1", "-web/web-1");
         assertThat(index.selectorsMatching("web-1")).isEmpty();
         assertThat(index.endpointsMatching("prod")).isEmpty();
+    }
+
+    @Test
+    void nullLabelsAreRefusedNamingTheEndpoint() {
+        SelectorIndex<String, String> index = new SelectorIndex<>(new RecordingListener());
+        Map<String, String> labels = new HashMap<>();
+        labels.put("app", null);
+        assertThatThrownBy(() -> index.updateEndpoint("pod-1", labels))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pod-1");
     }
 
     @Test

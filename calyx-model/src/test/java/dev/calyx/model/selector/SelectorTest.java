@@ -275,6 +275,13 @@ class SelectorTest {
     }
 
     @Test
+    void labelKeysAreWhatTheAnswerDependsOn() {
+        assertThat(Selector.parse("a == 'x' || !(has(b) && c not in {'y'}) || global() || all()").labelKeys())
+                .containsExactlyInAnyOrder("a", "b", "c", SelectorExpr.NAMESPACE_LABEL);
+        assertThat(Selector.parse("").labelKeys()).isEmpty();
+    }
+
+    @Test
     void emptySelectorIsAll() {
         assertThat(Selector.parse("")).isEqualTo(Selector.ALL);
         assertThat(Selector.parse(" \t ").root()).isEqualTo(new SelectorExpr.All());
