@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.calyx.model.Kind;
 import dev.calyx.model.Kinds;
 import dev.calyx.model.Resource;
@@ -48,7 +49,22 @@ public final class ResourceCodec {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .stringQuotingChecker(new ColonNumberQuoting())
                 .build()));
+    }
+
+    /**
+     * Also quotes {@code 110:50}-style strings (port ranges, communities): YAML 1.1 readers take them for
+     * base-60 integers, so other tools would misread our output.
+     */
+    private static final class ColonNumberQuoting extends StringQuotingChecker.Default {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || value.matches("^[0-9]+(:[0-9]+)+$");
+        }
     }
 
     // ---------------------------------------------------------------- decoding
