@@ -89,6 +89,24 @@ class ResourceCodecTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "spec: {cidr: 10.0.0.0/8, blockSize: big}      | spec.blockSize | expected a number",
+        "spec: {cidr: 10.0.0.0/8, blockSize: '26'}     | spec.blockSize | expected a number",
+        "spec: {cidr: 10.0.0.0/8, blockSize: 26.5}     | spec.blockSize | expected a number",
+        "spec: {cidr: [10.0.0.0/8]}                    | spec.cidr | expected a string",
+        "spec: {cidr: 10.0.0.0/8, allowedUses: Tunnel} | spec.allowedUses | expected a list",
+        "spec: {cidr: 10.0.0.0/8, natOutgoing: 'yes'}  | spec.natOutgoing | expected true or false",
+        "spec: [1]                                     | spec | expected an object",
+    })
+    void wrongTypesNameTheFieldAndTheExpectedType(String spec, String path, String message) {
+        String text = "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: p}\n" + spec + "\n";
+        assertThatThrownBy(() -> codec.decodeAll(text, "p.yaml"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining(path + ": IPPool/p: invalid value: " + message)
+                .satisfies(e -> assertThat(((DecodeException) e).path()).isEqualTo(path));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"List", "IPPoolList"})
     void listDocumentsExpandToItems(String listKind) {
         String text = """
