@@ -28,6 +28,7 @@ final class FelixChecks {
             return;
         }
         enums(p, s);
+        shapes(p, s);
         durations(p, s);
         ranges(p, s);
         addresses(p, s);
@@ -66,12 +67,6 @@ final class FelixChecks {
         Checks.oneOf(p, "spec.prometheusMetricsClientAuth", s.prometheusMetricsClientAuth(), "NoClientCert",
                 "RequireAndVerifyClientCert", "RequireAnyClientCert", "VerifyClientCertIfGiven");
         Checks.oneOfIgnoreCase(p, "spec.bpfCTLBLogFilter", s.bpfCTLBLogFilter(), "all");
-        pattern(p, "spec.logPrefix", s.logPrefix(), LOG_PREFIX);
-        pattern(p, "spec.logActionRateLimit", s.logActionRateLimit(), RATE_LIMIT);
-        pattern(p, "spec.healthHost", s.healthHost(), PROMETHEUS_HOST);
-        pattern(p, "spec.debugHost", s.debugHost(), PROMETHEUS_HOST);
-        pattern(p, "spec.metadataAddr", s.metadataAddr(), METADATA_ADDR);
-        pattern(p, "spec.interfacePrefix", s.interfacePrefix(), INTERFACE_PREFIX);
         Checks.oneOf(p, "spec.bpfJITHardening", s.bpfJITHardening(), "Auto", "Strict");
         Checks.oneOf(p, "spec.bpfMapSizeConntrackScaling", s.bpfMapSizeConntrackScaling(), "Disabled", "DoubleIfFull");
         Checks.oneOfIgnoreCase(p, "spec.routeSource", s.routeSource(), "WorkloadIPs", "CalicoIPAM");
@@ -86,6 +81,16 @@ final class FelixChecks {
         Checks.oneOf(p, "spec.programClusterRoutes", s.programClusterRoutes(), "Disabled", "EnabledIPIPOnly",
                 "EnabledNoEncapOnly", "Enabled");
         Checks.oneOf(p, "spec.flowLogsPolicyEvaluationMode", s.flowLogsPolicyEvaluationMode(), "None", "Continuous");
+    }
+
+    /** Free-form strings with a required shape: interface names/filters, hosts, key=value lists, regexps. */
+    private static void shapes(Problems p, FelixConfiguration.Spec s) {
+        pattern(p, "spec.logPrefix", s.logPrefix(), LOG_PREFIX);
+        pattern(p, "spec.logActionRateLimit", s.logActionRateLimit(), RATE_LIMIT);
+        pattern(p, "spec.healthHost", s.healthHost(), PROMETHEUS_HOST);
+        pattern(p, "spec.debugHost", s.debugHost(), PROMETHEUS_HOST);
+        pattern(p, "spec.metadataAddr", s.metadataAddr(), METADATA_ADDR);
+        pattern(p, "spec.interfacePrefix", s.interfacePrefix(), INTERFACE_PREFIX);
         if (s.iptablesNATOutgoingInterfaceFilter() != null && !s.iptablesNATOutgoingInterfaceFilter().isEmpty()
                 && !Checks.IFACE_FILTER.matcher(s.iptablesNATOutgoingInterfaceFilter()).matches()) {
             p.add("spec.iptablesNATOutgoingInterfaceFilter", "invalid interface filter \""
