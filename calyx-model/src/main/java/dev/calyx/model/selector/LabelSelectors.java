@@ -74,7 +74,7 @@ public final class LabelSelectors {
     private static List<String> terms(Map<String, String> matchLabels, List<LabelRequirement> matchExpressions) {
         List<String> terms = new ArrayList<>();
         if (matchLabels != null) {
-            Map<String, String> sorted = new TreeMap<>(SelectorExpr.CODE_POINT_ORDER);
+            Map<String, String> sorted = new TreeMap<>(SelectorText.CODE_POINT_ORDER);
             sorted.putAll(matchLabels);
             sorted.forEach((k, v) -> terms.add(k + " == '" + v + "'"));
         }

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed Calico selector: its tree ({@link #root()}), its canonical text and its unique id.
@@ -29,11 +31,15 @@ public final class Selector {
 
     private final SelectorExpr root;
     private final String canonical;
+    private final Set<String> labelKeys;
     private volatile String uniqueId;
 
     private Selector(SelectorExpr root) {
         this.root = root;
         this.canonical = root.canonical();
+        Set<String> keys = new HashSet<>();
+        collectKeys(root, keys);
+        this.labelKeys = Set.copyOf(keys);
     }
 
     /**
@@ -55,9 +61,65 @@ public final class Selector {
         return parse(expr.canonical());
     }
 
+    /**
+     * This selector with {@code prefix} put before every label name, as Calico's {@code PrefixVisitor} does
+     * when it moves a namespace or service-account selector onto endpoint labels ({@code pcns.},
+     * {@code pcsa.}): {@code k == 'v' || has(x)} with {@code pcns.} becomes {@code (pcns.k == "v" || has(pcns.x))}.
+     *
+     * @throws IllegalArgumentException if a prefixed label is not a valid label (too long, bad characters)
+     */
+    public Selector withLabelPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "label prefix");
+        return new Selector(prefixed(root, prefix));
+    }
+
+    private static SelectorExpr prefixed(SelectorExpr e, String p) {
+        return switch (e) {
+            case SelectorExpr.Equals x -> new SelectorExpr.Equals(p + x.label(), x.value());
+            case SelectorExpr.NotEquals x -> new SelectorExpr.NotEquals(p + x.label(), x.value());
+            case SelectorExpr.Contains x -> new SelectorExpr.Contains(p + x.label(), x.value());
+            case SelectorExpr.StartsWith x -> new SelectorExpr.StartsWith(p + x.label(), x.value());
+            case SelectorExpr.EndsWith x -> new SelectorExpr.EndsWith(p + x.label(), x.value());
+            case SelectorExpr.In x -> new SelectorExpr.In(p + x.label(), x.values());
+            case SelectorExpr.NotIn x -> new SelectorExpr.NotIn(p + x.label(), x.values());
+            case SelectorExpr.Has x -> new SelectorExpr.Has(p + x.label());
+            case SelectorExpr.Not x -> new SelectorExpr.Not(prefixed(x.operand(), p));
+            case SelectorExpr.And x -> new SelectorExpr.And(x.operands().stream().map(o -> prefixed(o, p)).toList());
+            case SelectorExpr.Or x -> new SelectorExpr.Or(x.operands().stream().map(o -> prefixed(o, p)).toList());
+            case SelectorExpr.All x -> x;
+            case SelectorExpr.Global x -> x;
+        };
+    }
+
     /** The tree, as Calico's parser shapes it. */
     public SelectorExpr root() {
         return root;
+    }
+
+    /**
+     * The label keys whose presence or value can change this selector's answer; {@code global()} counts as
+     * reading {@value SelectorExpr#NAMESPACE_LABEL}. Two label sets that agree on these keys get the same answer.
+     */
+    public Set<String> labelKeys() {
+        return labelKeys;
+    }
+
+    private static void collectKeys(SelectorExpr e, Set<String> out) {
+        switch (e) {
+            case SelectorExpr.Equals x -> out.add(x.label());
+            case SelectorExpr.NotEquals x -> out.add(x.label());
+            case SelectorExpr.Contains x -> out.add(x.label());
+            case SelectorExpr.StartsWith x -> out.add(x.label());
+            case SelectorExpr.EndsWith x -> out.add(x.label());
+            case SelectorExpr.In x -> out.add(x.label());
+            case SelectorExpr.NotIn x -> out.add(x.label());
+            case SelectorExpr.Has x -> out.add(x.label());
+            case SelectorExpr.Global x -> out.add(SelectorExpr.NAMESPACE_LABEL);
+            case SelectorExpr.Not x -> collectKeys(x.operand(), out);
+            case SelectorExpr.And x -> x.operands().forEach(o -> collectKeys(o, out));
+            case SelectorExpr.Or x -> x.operands().forEach(o -> collectKeys(o, out));
+            case SelectorExpr.All x -> { }
+        }
     }
 
     /** Whether an endpoint with these labels is selected. */

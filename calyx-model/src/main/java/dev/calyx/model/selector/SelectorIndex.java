@@ -16,12 +16,13 @@ import java.util.Set;
  * <p>Design. Re-evaluating every selector against every endpoint on each update would cost
  * O(endpoints × selectors); instead each side is narrowed by an inverted index, like felix's label index:
  * <pre>
- *   selector ──IndexTerm.of──▶ one required term ──▶ SelectorPostings  (k=v ▶ selectors, k ▶ selectors, unindexed)
- *   endpoint ──labels──────────────────────────────▶ EndpointPostings  (k=v ▶ endpoints, k ▶ endpoints)
+ *   selector ──chooseTerm──▶ one required term ──▶ SelectorPostings  k=v ▶ selectors, k ▶ selectors, unindexed
+ *   endpoint ──labels─────────────────────────────▶ EndpointPostings  k=v ▶ endpoints, k ▶ endpoints
  *
  *   endpoint update: candidates = selectors filed under one of its k=v pairs or keys + unindexed selectors
  *   selector update: candidates = endpoints having the selector's term (all endpoints if unindexed)
  *   then evaluate only the candidates, diff against the current matches, fire start/stop
+ *   (a relabelled endpoint skips evaluating candidates that read none of the changed keys: same answer)
  * </pre>
  * A selector is filed under one label test every match must pass ({@link IndexTerm}): for
  * {@code app == "web" && tier != "db"} that is {@code app=web}, so an endpoint labelled {@code app=api} never
@@ -132,13 +133,43 @@ public final class SelectorIndex<S, E> {
             endpointPostings.add(id, now);
         }
         endpoints.put(id, now);
+        Set<String> changed = old == null ? null : changedKeys(old, now);
+        Set<S> before = selectorsByEndpoint.getOrDefault(id, Set.of());
         Set<S> matches = new HashSet<>();
         selectorPostings.forEachCandidate(now, s -> {
-            if (selectors.get(s).selector().matches(now)) {
+            Selector sel = selectors.get(s).selector();
+            boolean match = changed != null && readsNoneOf(sel, changed) ? before.contains(s) : sel.matches(now);
+            if (match) {
                 matches.add(s);
             }
         });
         applyEndpointMatches(id, matches);
+    }
+
+    /** Keys added, removed or given another value: usually one. */
+    private static Set<String> changedKeys(Map<String, String> old, Map<String, String> now) {
+        Set<String> changed = new HashSet<>();
+        old.forEach((k, v) -> {
+            if (!v.equals(now.get(k))) {
+                changed.add(k);
+            }
+        });
+        now.keySet().forEach(k -> {
+            if (!old.containsKey(k)) {
+                changed.add(k);
+            }
+        });
+        return changed;
+    }
+
+    /** A selector that reads none of the changed keys gives the same answer as before the change. */
+    private static boolean readsNoneOf(Selector selector, Set<String> changed) {
+        for (String k : changed) {
+            if (selector.labelKeys().contains(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes an endpoint; its matches stop. Unknown ids are ignored. */

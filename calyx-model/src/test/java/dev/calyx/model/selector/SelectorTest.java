@@ -129,6 +129,19 @@ class SelectorTest {
         assertThat(Selector.parse(in).uniqueId()).isEqualTo(uid);
     }
 
+    /**
+     * A Calico quirk kept on purpose: "!" directly before "!" collapses, but not across parentheses, and the
+     * canonical text drops the parentheses, so this canonical form is not a fixed point. Ids must match Calico's.
+     */
+    @Test
+    void negatedParenthesisedNegationKeepsBothNotsLikeCalico() {
+        Selector s = Selector.parse("!(!has(a))");
+        assertThat(s.canonical()).isEqualTo("!!has(a)");
+        assertThat(s.root()).isEqualTo(new SelectorExpr.Not(new SelectorExpr.Not(new SelectorExpr.Has("a"))));
+        assertThat(Selector.parse(s.canonical()).canonical()).isEqualTo("has(a)");
+        assertThat(s.matches(Map.of("a", "1"))).isTrue();
+    }
+
     @Test
     void setsSortInGoByteOrderNotUtf16Order() {
         // U+FF5E sorts before U+1D11E by code point (and UTF-8 bytes) but after it in UTF-16 units.
@@ -238,6 +251,34 @@ class SelectorTest {
         assertThatThrownBy(() -> new SelectorExpr.Equals("a", "it's \"x\"")).hasMessageContaining("both");
         assertThatThrownBy(() -> new SelectorExpr.And(List.of(new SelectorExpr.All())))
                 .hasMessageContaining("two operands");
+    }
+
+    /** Vectors of Calico's PrefixVisitor tests. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = " -> ", value = {
+        "k == 'v' -> visited/k == \"v\"",
+        "k != 'v' -> visited/k != \"v\"",
+        "k contains 'v' -> visited/k contains \"v\"",
+        "k starts with 'v' -> visited/k starts with \"v\"",
+        "k ends with 'v' -> visited/k ends with \"v\"",
+        "k == 'v' && x == 'y' -> (visited/k == \"v\" && visited/x == \"y\")",
+        "k == 'v' || has(x) -> (visited/k == \"v\" || has(visited/x))",
+        "!(k == 'v') -> !visited/k == \"v\"",
+        "k in {'v'} -> visited/k in {\"v\"}",
+        "k not in {'v'} -> visited/k not in {\"v\"}",
+        "!(!(k == 'v' && has(t) || all()) && (a in {'b', 'c'}))"
+                + " -> !(!((visited/k == \"v\" && has(visited/t)) || all()) && visited/a in {\"b\", \"c\"})",
+        "global() -> global()",
+    })
+    void prefixesLabelsLikeCalicosPrefixVisitor(String in, String out) {
+        assertThat(Selector.parse(in).withLabelPrefix("visited/").canonical()).isEqualTo(out);
+    }
+
+    @Test
+    void labelKeysAreWhatTheAnswerDependsOn() {
+        assertThat(Selector.parse("a == 'x' || !(has(b) && c not in {'y'}) || global() || all()").labelKeys())
+                .containsExactlyInAnyOrder("a", "b", "c", SelectorExpr.NAMESPACE_LABEL);
+        assertThat(Selector.parse("").labelKeys()).isEmpty();
     }
 
     @Test
