@@ -267,6 +267,14 @@ class ResourceCodecTest {
     }
 
     @Test
+    void fractionalPortsAreRejectedNotTruncated() {
+        assertThatThrownBy(() -> codec.decodeAll(GNP.replace("[80, \"8000:9000\", http]", "[80.5]"), "g"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("spec.ingress[0].destination.ports[0]: ")
+                .hasMessageContaining("whole number");
+    }
+
+    @Test
     void metadataFromGetOutputIsAccepted() {
         var pool = (IPPool) codec.decode("""
                 apiVersion: projectcalico.org/v3
