@@ -19,7 +19,7 @@ public record FelixConfiguration(ObjectMeta metadata, Spec spec) implements Reso
         return new FelixConfiguration(m, spec);
     }
 
-    /** 179 settings, named as in {@code api/pkg/apis/projectcalico/v3/felixconfig.go}. */
+    /** 183 settings, named as in {@code api/pkg/apis/projectcalico/v3/felixconfig.go}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Spec(
             Boolean useInternalDataplaneDriver,
@@ -102,7 +102,6 @@ public record FelixConfiguration(ObjectMeta metadata, Spec spec) implements Reso
             String ipForwarding,
             List<String> externalNodesList,
             String debugMemoryProfilePath,
-            String debugCPUProfilePath,
             Boolean debugDisableLogDropping,
             String debugSimulateCalcGraphHangAfter,
             String debugSimulateDataplaneHangAfter,
@@ -157,7 +156,7 @@ public record FelixConfiguration(ObjectMeta metadata, Spec spec) implements Reso
             String bpfRedirectToPeer,
             String bpfProfiling,
             String bpfAttachType,
-            String bpfConntrackCleanupMode,
+            String bpfConntrackMode,
             Map<String, String> bpfConntrackTimeouts,
             Integer bpfExportBufferSizeMB,
             String bpfJITHardening,
@@ -193,14 +192,19 @@ public record FelixConfiguration(ObjectMeta metadata, Spec spec) implements Reso
             Integer goMemoryLimitMB,
             Integer goMaxProcs,
             String cgroupV2Path,
-            String nfNetlinkBufSize,
             Boolean requireMTUFile,
             String flowLogsFlushInterval,
             String flowLogsGoldmaneServer,
             Boolean flowLogsCollectorDebugTrace,
             String flowLogsLocalReporter,
             String flowLogsPolicyEvaluationMode,
-            String liveMigrationRouteConvergenceTime) {
+            String liveMigrationRouteConvergenceTime,
+            String istioAmbientMode,
+            String istioDSCPMark,
+            String prometheusMetricsCAFile,
+            String prometheusMetricsCertFile,
+            String prometheusMetricsKeyFile,
+            String prometheusMetricsClientAuth) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

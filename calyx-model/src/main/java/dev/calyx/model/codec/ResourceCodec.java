@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.calyx.model.Kind;
 import dev.calyx.model.Kinds;
 import dev.calyx.model.Resource;
@@ -48,7 +50,22 @@ public final class ResourceCodec {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .stringQuotingChecker(new ColonNumberQuoting())
                 .build()));
+    }
+
+    /**
+     * Also quotes {@code 110:50}-style strings (port ranges, communities): YAML 1.1 readers take them for
+     * base-60 integers, so other tools would misread our output.
+     */
+    private static final class ColonNumberQuoting extends StringQuotingChecker.Default {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || value.matches("^[0-9]+(:[0-9]+)+$");
+        }
     }
 
     // ---------------------------------------------------------------- decoding
@@ -155,6 +172,9 @@ public final class ResourceCodec {
             return json.treeToValue(body, kind.type());
         } catch (UnrecognizedPropertyException e) {
             throw new DecodeException(source, document, line, join(prefix, path(e)), ref + "unknown field", e);
+        } catch (MismatchedInputException e) {
+            throw new DecodeException(source, document, line, join(prefix, path(e)),
+                    ref + "invalid value: expected " + describe(e.getTargetType()), e);
         } catch (JsonMappingException e) {
             throw new DecodeException(source, document, line, join(prefix, path(e)),
                     ref + "invalid value: " + rootMessage(e), e);
@@ -170,6 +190,30 @@ public final class ResourceCodec {
             return "unknown kind \"" + kind + "\" for apiVersion " + apiVersion + " (known kinds: " + known + ")";
         }
         return "unknown resource type " + apiVersion + "/" + kind;
+    }
+
+    /** What a JSON value of the target type looks like, for "expected ..." messages. */
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different type of value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord() && type.getPackageName()
+                .startsWith("dev.calyx.model") && !type.getPackageName().endsWith("numorstring")) {
+            return "an object";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName() + " (a number or a string)";
     }
 
     private static String rootMessage(JsonMappingException e) {

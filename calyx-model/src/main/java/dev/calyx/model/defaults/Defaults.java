@@ -25,7 +25,8 @@ import java.util.List;
  *       {@code all()}, allowedUses {@code [Workload, Tunnel]}, assignmentMode {@code Automatic};</li>
  *   <li>policies: tier {@code default}; {@code types} inferred from the rules (Ingress if no egress rules,
  *       Egress if only egress rules, both if both); staged policies: stagedAction {@code Set};</li>
- *   <li>Tier: defaultAction {@code Deny}; BGPConfiguration: logSeverityScreen {@code Info};
+ *   <li>Tier: defaultAction {@code Deny} ({@code Pass} for kube-admin/kube-baseline), and the built-in
+ *       tiers' fixed order when omitted; BGPConfiguration: logSeverityScreen {@code Info};
  *       FelixConfiguration: nftablesMode {@code Auto}.</li>
  * </ul>
  * Idempotent: {@code apply(apply(r)).equals(apply(r))}. Values the user wrote are never overwritten.
@@ -142,7 +143,18 @@ public final class Defaults {
         var s = tier.spec();
         Double order = s == null ? null : s.order();
         String action = s == null ? null : s.defaultAction();
-        return new Tier(tier.metadata(), new Tier.Spec(order, orDefault(action, "Deny")));
+        String name = tier.metadata() == null ? null : tier.metadata().name();
+        if (order == null && name != null) {
+            // The built-in tiers have fixed orders; an omitted order means that one (user tiers stay "last").
+            order = switch (name) {
+                case Tier.DEFAULT -> Tier.DEFAULT_ORDER;
+                case Tier.KUBE_ADMIN -> Tier.KUBE_ADMIN_ORDER;
+                case Tier.KUBE_BASELINE -> Tier.KUBE_BASELINE_ORDER;
+                default -> null;
+            };
+        }
+        boolean passByDefault = Tier.KUBE_ADMIN.equals(name) || Tier.KUBE_BASELINE.equals(name);
+        return new Tier(tier.metadata(), new Tier.Spec(order, orDefault(action, passByDefault ? "Pass" : "Deny")));
     }
 
     private static BGPConfiguration bgpConfiguration(BGPConfiguration c) {

@@ -54,8 +54,9 @@ public final class K8sPolicyConverter {
             spec.egress().forEach(r -> egress.addAll(rules(r.to(), r.ports(), false)));
         }
         String selector = podSelector(spec.podSelector() == null ? LabelSelector.EVERYTHING : spec.podSelector());
-        return new NetworkPolicy(meta, new NetworkPolicy.Spec(Tier.DEFAULT, ORDER, ingress, egress, selector,
-                types(spec), null, null));
+        // Empty rule lists are omitted, as Calico's omitempty encoding of the converted policy does.
+        return new NetworkPolicy(meta, new NetworkPolicy.Spec(Tier.DEFAULT, ORDER, ingress.isEmpty() ? null : ingress,
+                egress.isEmpty() ? null : egress, selector, types(spec), null, null));
     }
 
     private static List<String> types(KubernetesNetworkPolicy.Spec spec) {

@@ -1,5 +1,6 @@
 package dev.calyx.model.k8s;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.calyx.model.Maps;
 
@@ -16,6 +17,8 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
 
     public static final LabelSelector EVERYTHING = new LabelSelector(null, null);
 
+    /** No terms: selects everything. (Not a JSON property.) */
+    @JsonIgnore
     public boolean isEmpty() {
         return (matchLabels == null || matchLabels.isEmpty())
                 && (matchExpressions == null || matchExpressions.isEmpty());

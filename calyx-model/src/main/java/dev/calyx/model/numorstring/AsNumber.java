@@ -17,6 +17,7 @@ public record AsNumber(long value) {
     @JsonCreator
     public static AsNumber parse(Object raw) {
         if (raw instanceof Number n) {
+            Integral.require(n);
             return new AsNumber(n.longValue());
         }
         if (raw instanceof String s) {

@@ -22,6 +22,7 @@ public record IntOrString(Integer intValue, String stringValue) {
     @JsonCreator
     public static IntOrString parse(Object raw) {
         if (raw instanceof Number n) {
+            Integral.require(n);
             return of(n.intValue());
         }
         if (raw instanceof String s) {

@@ -40,6 +40,7 @@ public record Port(long min, long max, String name) {
     @JsonCreator
     public static Port parse(Object raw) {
         if (raw instanceof Number n) {
+            Integral.require(n);
             return new Port(n.longValue(), n.longValue(), null);
         }
         if (!(raw instanceof String s)) {

@@ -29,6 +29,7 @@ public record Protocol(Integer number, String name) {
     @JsonCreator
     public static Protocol parse(Object raw) {
         if (raw instanceof Number n) {
+            Integral.require(n);
             return new Protocol(n.intValue(), null);
         }
         if (!(raw instanceof String s)) {

@@ -37,6 +37,11 @@ final class BgpFilterChecks {
             Checks.range(p, at(path, "prefixLength.min"), r.prefixLength().min(), 0, max);
             Checks.range(p, at(path, "prefixLength.max"), r.prefixLength().max(), 0, max);
         }
+        criteria(p, path, r);
+        operations(p, path, r);
+    }
+
+    private static void criteria(Problems p, String path, BGPFilter.FilterRule r) {
         Checks.oneOf(p, at(path, "matchOperator"), r.matchOperator(), "Equal", "NotEqual", "In", "NotIn");
         Checks.oneOf(p, at(path, "source"), r.source(), "RemotePeers");
         Checks.oneOf(p, at(path, "peerType"), r.peerType(), "eBGP", "iBGP");
@@ -60,7 +65,6 @@ final class BgpFilterChecks {
                 }
             }
         }
-        operations(p, path, r);
     }
 
     private static void operations(Problems p, String path, BGPFilter.FilterRule r) {

@@ -124,7 +124,7 @@ final class Checks {
     }
 
     static void selector(Problems p, String path, String selector) {
-        if (selector == null) {
+        if (selector == null || selector.isEmpty()) {
             return;
         }
         String problem = SelectorSyntax.check(selector);

@@ -100,6 +100,11 @@ final class EndpointChecks {
         }
         gateway(p, "spec.ipv4Gateway", s.ipv4Gateway(), 4);
         gateway(p, "spec.ipv6Gateway", s.ipv6Gateway(), 6);
+        workloadNats(p, s, nets);
+        workloadPorts(p, s);
+    }
+
+    private static void workloadNats(Problems p, WorkloadEndpoint.Spec s, List<String> nets) {
         var nats = s.ipNATs() == null ? List.<WorkloadEndpoint.IpNat>of() : s.ipNATs();
         for (int i = 0; i < nats.size(); i++) {
             var nat = nats.get(i);
@@ -113,6 +118,9 @@ final class EndpointChecks {
                 p.add(at("spec.ipNATs", i), "NAT is not in the endpoint networks");
             }
         }
+    }
+
+    private static void workloadPorts(Problems p, WorkloadEndpoint.Spec s) {
         var ports = s.ports() == null ? List.<WorkloadEndpoint.WorkloadPort>of() : s.ports();
         for (int i = 0; i < ports.size(); i++) {
             var port = ports.get(i);

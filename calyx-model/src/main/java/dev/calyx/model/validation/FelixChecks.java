@@ -14,6 +14,10 @@ final class FelixChecks {
     private static final Pattern PROMETHEUS_HOST = Pattern.compile("^[a-zA-Z0-9:._+-]{1,64}$");
     private static final Pattern KEY_VALUE = Pattern.compile("^\\s*(\\w+)=(.*)$");
     private static final Pattern HEALTH_NAME = Pattern.compile("^[a-zA-Z0-9_ -]+$");
+    private static final Pattern LOG_PREFIX = Pattern.compile("^([a-zA-Z0-9%: /_-])*$");
+    private static final Pattern RATE_LIMIT = Pattern.compile("^[1-9]\\d{0,3}/(?:second|minute|hour|day)$");
+    private static final Pattern METADATA_ADDR = Pattern.compile("^[a-zA-Z0-9_.-]+$");
+    private static final Pattern INTERFACE_PREFIX = Pattern.compile("^[a-zA-Z0-9_-]{1,15}(,[a-zA-Z0-9_-]{1,15})*$");
 
     private FelixChecks() {
     }
@@ -24,6 +28,7 @@ final class FelixChecks {
             return;
         }
         enums(p, s);
+        shapes(p, s);
         durations(p, s);
         ranges(p, s);
         addresses(p, s);
@@ -56,7 +61,12 @@ final class FelixChecks {
         Checks.oneOf(p, "spec.bpfRedirectToPeer", s.bpfRedirectToPeer(), "Disabled", "Enabled", "L2Only");
         Checks.oneOf(p, "spec.bpfProfiling", s.bpfProfiling(), "Enabled", "Disabled");
         Checks.oneOf(p, "spec.bpfAttachType", s.bpfAttachType(), "TC", "TCX", "Netkit");
-        Checks.oneOf(p, "spec.bpfConntrackCleanupMode", s.bpfConntrackCleanupMode(), "Auto", "Userspace", "BPFProgram");
+        Checks.oneOf(p, "spec.bpfConntrackMode", s.bpfConntrackMode(), "Auto", "Userspace", "BPFProgram");
+        Checks.oneOf(p, "spec.istioAmbientMode", s.istioAmbientMode(), "Enabled", "Disabled");
+        Checks.oneOf(p, "spec.flowLogsLocalReporter", s.flowLogsLocalReporter(), "Enabled", "Disabled");
+        Checks.oneOf(p, "spec.prometheusMetricsClientAuth", s.prometheusMetricsClientAuth(), "NoClientCert",
+                "RequireAndVerifyClientCert", "RequireAnyClientCert", "VerifyClientCertIfGiven");
+        Checks.oneOfIgnoreCase(p, "spec.bpfCTLBLogFilter", s.bpfCTLBLogFilter(), "all");
         Checks.oneOf(p, "spec.bpfJITHardening", s.bpfJITHardening(), "Auto", "Strict");
         Checks.oneOf(p, "spec.bpfMapSizeConntrackScaling", s.bpfMapSizeConntrackScaling(), "Disabled", "DoubleIfFull");
         Checks.oneOfIgnoreCase(p, "spec.routeSource", s.routeSource(), "WorkloadIPs", "CalicoIPAM");
@@ -71,6 +81,16 @@ final class FelixChecks {
         Checks.oneOf(p, "spec.programClusterRoutes", s.programClusterRoutes(), "Disabled", "EnabledIPIPOnly",
                 "EnabledNoEncapOnly", "Enabled");
         Checks.oneOf(p, "spec.flowLogsPolicyEvaluationMode", s.flowLogsPolicyEvaluationMode(), "None", "Continuous");
+    }
+
+    /** Free-form strings with a required shape: interface names/filters, hosts, key=value lists, regexps. */
+    private static void shapes(Problems p, FelixConfiguration.Spec s) {
+        pattern(p, "spec.logPrefix", s.logPrefix(), LOG_PREFIX);
+        pattern(p, "spec.logActionRateLimit", s.logActionRateLimit(), RATE_LIMIT);
+        pattern(p, "spec.healthHost", s.healthHost(), PROMETHEUS_HOST);
+        pattern(p, "spec.debugHost", s.debugHost(), PROMETHEUS_HOST);
+        pattern(p, "spec.metadataAddr", s.metadataAddr(), METADATA_ADDR);
+        pattern(p, "spec.interfacePrefix", s.interfacePrefix(), INTERFACE_PREFIX);
         if (s.iptablesNATOutgoingInterfaceFilter() != null && !s.iptablesNATOutgoingInterfaceFilter().isEmpty()
                 && !Checks.IFACE_FILTER.matcher(s.iptablesNATOutgoingInterfaceFilter()).matches()) {
             p.add("spec.iptablesNATOutgoingInterfaceFilter", "invalid interface filter \""
@@ -89,6 +109,12 @@ final class FelixChecks {
         Checks.regexp(p, "spec.bpfL3IfacePattern", s.bpfL3IfacePattern());
         Checks.regexp(p, "spec.bpfDisableGROForIfaces", s.bpfDisableGROForIfaces());
         Checks.regexp(p, "spec.mtuIfacePattern", s.mtuIfacePattern());
+    }
+
+    private static void pattern(Problems p, String path, String value, Pattern pattern) {
+        if (value != null && !value.isEmpty() && !pattern.matcher(value).matches()) {
+            p.add(path, "Invalid value: \"" + value + "\": should match '" + pattern.pattern() + "'");
+        }
     }
 
     private static String emptyToNull(String s) {
@@ -173,6 +199,8 @@ final class FelixChecks {
         Checks.range(p, "spec.ipv6NormalRoutePriority", s.ipv6NormalRoutePriority(), 1, 2147483646);
         Checks.range(p, "spec.ipv6ElevatedRoutePriority", s.ipv6ElevatedRoutePriority(), 1, 2147483646);
         Checks.range(p, "spec.vxlanVNI", s.vxlanVNI(), 0, 16777215);
+        Checks.range(p, "spec.bpfMaglevMaxEndpointsPerService", s.bpfMaglevMaxEndpointsPerService(), 1, 3000);
+        Checks.range(p, "spec.bpfMaglevMaxServices", s.bpfMaglevMaxServices(), 1, 3000);
         String region = s.openstackRegion();
         if (region != null && region.length() > 63 - "openstack-region-".length()) {
             p.add("spec.openstackRegion", "is too long");
@@ -208,14 +236,14 @@ final class FelixChecks {
             if (ranges.get(i) != null && ranges.get(i).isNamed()) {
                 p.add(at("spec.kubeNodePortRanges", i), "node port ranges should not contain named ports");
             } else {
-                Checks.port(p, at("spec.kubeNodePortRanges", i), ranges.get(i));
+                felixPort(p, at("spec.kubeNodePortRanges", i), ranges.get(i));
             }
         }
         if (s.natPortRange() != null) {
-            Checks.port(p, "spec.natPortRange", s.natPortRange());
+            felixPort(p, "spec.natPortRange", s.natPortRange());
         }
         if (s.bpfPSNATPorts() != null) {
-            Checks.port(p, "spec.bpfPSNATPorts", s.bpfPSNATPorts());
+            felixPort(p, "spec.bpfPSNATPorts", s.bpfPSNATPorts());
         }
         List<String> external = s.externalNodesList() == null ? List.of() : s.externalNodesList();
         for (int i = 0; i < external.size(); i++) {
@@ -241,6 +269,15 @@ final class FelixChecks {
         }
         FelixTableChecks.failsafe(p, "spec.failsafeInboundHostPorts", s.failsafeInboundHostPorts());
         FelixTableChecks.failsafe(p, "spec.failsafeOutboundHostPorts", s.failsafeOutboundHostPorts());
+    }
+
+    /** Felix port settings are numbers in [0,65535] or "n:m" ranges (0 = unset), never names. */
+    private static void felixPort(Problems p, String path, Port port) {
+        if (port.isNamed()) {
+            p.add(path, "must be a port number or a range n:m, not a name (\"" + port.name() + "\")");
+        } else if (port.max() > 65535 || port.min() > port.max()) {
+            p.add(path, "port range invalid (\"" + port + "\"): numbers must be in [0,65535] and min <= max");
+        }
     }
 
     private static void cidrs(Problems p, String path, List<String> cidrs) {

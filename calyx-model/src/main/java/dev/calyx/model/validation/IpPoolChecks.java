@@ -21,6 +21,18 @@ final class IpPoolChecks {
             p.add("spec.cidr", "IPPool CIDR must be specified");
             return;
         }
+        fields(p, s);
+        boolean loadBalancer = uses(p, s.allowedUses());
+        encapAndUses(p, s, loadBalancer);
+        IpNets.Net cidr = IpNets.parseCidrOrIp(s.cidr());
+        if (cidr == null) {
+            p.add("spec.cidr", "IPPool CIDR must be a valid subnet (\"" + s.cidr() + "\")");
+            return;
+        }
+        cidrRules(p, s, cidr, enabled(s.ipipMode()));
+    }
+
+    private static void fields(Problems p, IPPool.Spec s) {
         Checks.oneOf(p, "spec.ipipMode", s.ipipMode(), "Never", "Always", "CrossSubnet");
         Checks.oneOf(p, "spec.vxlanMode", s.vxlanMode(), "Never", "Always", "CrossSubnet");
         Checks.oneOf(p, "spec.assignmentMode", s.assignmentMode(), "Automatic", "Manual");
@@ -32,7 +44,9 @@ final class IpPoolChecks {
         if (Boolean.TRUE.equals(s.natOutgoingV1())) {
             p.add("spec.nat-outgoing", "field is for APIv1 compatibility only and must not be set");
         }
-        boolean loadBalancer = uses(p, s.allowedUses());
+    }
+
+    private static void encapAndUses(Problems p, IPPool.Spec s, boolean loadBalancer) {
         if (s.allowedUses() != null && s.allowedUses().contains("Tunnel") && s.namespaceSelector() != null
                 && !s.namespaceSelector().isEmpty()) {
             p.add("spec.namespaceSelector", "IP Pool with AllowedUse Tunnel cannot have namespaceSelector");
@@ -57,12 +71,6 @@ final class IpPoolChecks {
         if (loadBalancer && s.nodeSelector() != null && !s.nodeSelector().strip().equals("all()")) {
             p.add("spec.nodeSelector", "IP Pool with AllowedUse LoadBalancer must have nodeSelector set to all()");
         }
-        IpNets.Net cidr = IpNets.parseCidrOrIp(s.cidr());
-        if (cidr == null) {
-            p.add("spec.cidr", "IPPool CIDR must be a valid subnet (\"" + s.cidr() + "\")");
-            return;
-        }
-        cidrRules(p, s, cidr, ipip);
     }
 
     private static void cidrRules(Problems p, IPPool.Spec s, IpNets.Net cidr, boolean ipip) {

@@ -113,7 +113,7 @@ final class K8sChecks {
                 var e = IpNets.parseCidr(except.get(i));
                 if (e == null) {
                     p.add(at(at(path, "ipBlock.except"), i), "invalid CIDR \"" + except.get(i) + "\"");
-                } else if (block != null && (!block.overlaps(e) || e.prefix() < block.prefix())) {
+                } else if (block != null && (!block.overlaps(e) || e.prefix() <= block.prefix())) {
                     p.add(at(at(path, "ipBlock.except"), i), "must be a strict subset of `cidr`");
                 }
             }

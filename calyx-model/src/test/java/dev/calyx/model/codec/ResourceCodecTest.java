@@ -89,6 +89,24 @@ class ResourceCodecTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "spec: {cidr: 10.0.0.0/8, blockSize: big}      | spec.blockSize | expected a number",
+        "spec: {cidr: 10.0.0.0/8, blockSize: '26'}     | spec.blockSize | expected a number",
+        "spec: {cidr: 10.0.0.0/8, blockSize: 26.5}     | spec.blockSize | expected a number",
+        "spec: {cidr: [10.0.0.0/8]}                    | spec.cidr | expected a string",
+        "spec: {cidr: 10.0.0.0/8, allowedUses: Tunnel} | spec.allowedUses | expected a list",
+        "spec: {cidr: 10.0.0.0/8, natOutgoing: 'yes'}  | spec.natOutgoing | expected true or false",
+        "spec: [1]                                     | spec | expected an object",
+    })
+    void wrongTypesNameTheFieldAndTheExpectedType(String spec, String path, String message) {
+        String text = "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: p}\n" + spec + "\n";
+        assertThatThrownBy(() -> codec.decodeAll(text, "p.yaml"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining(path + ": IPPool/p: invalid value: " + message)
+                .satisfies(e -> assertThat(((DecodeException) e).path()).isEqualTo(path));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"List", "IPPoolList"})
     void listDocumentsExpandToItems(String listKind) {
         String text = """
@@ -146,10 +164,36 @@ class ResourceCodecTest {
         "Profile | spec: {ingress: [{action: Allow}], labelsToApply: {a: b}}",
         "KubeControllersConfiguration | spec: {controllers: {node: {reconcilerPeriod: 5m, hostEndpoint: {autoCreate: Enabled}}}}",
         "Node | spec: {bgp: {ipv4Address: 10.0.0.1/24, asNumber: '1.10'}, vxlanTunnelMACAddr: '66:aa:bb:cc:dd:ee'}",
+        "BGPFilter | spec: {exportV4: [{cidr: 10.0.0.0/8, matchOperator: In, action: Accept, interface: '*.calico', operations: [{prependASPath: {prefix: [65000]}}]}]}",
+        "IPReservation | spec: {reservedCIDRs: [10.0.0.0/24]}",
+        "NetworkSet | spec: {nets: [10.0.0.0/24]}",
+        "StagedNetworkPolicy | spec: {stagedAction: Set, order: 5, ingress: [{action: Allow, http: {paths: [{prefix: /a}]}}]}",
+        "StagedGlobalNetworkPolicy | spec: {stagedAction: Delete, tier: t1}",
+        "StagedKubernetesNetworkPolicy | spec: {stagedAction: Set, podSelector: {matchExpressions: [{key: a, operator: Exists}]}}",
+        "WorkloadEndpoint | spec: {node: n1, interfaceName: cali1, ipNetworks: [10.0.0.1/32], ports: [{name: http, protocol: TCP, port: 80}]}",
+        "ClusterInformation | spec: {clusterGUID: abc, datastoreReady: true}",
+        "IPAMConfiguration | spec: {strictAffinity: true, maxBlocksPerHost: 4}",
+        "BlockAffinity | spec: {state: confirmed, node: n1, cidr: 10.0.0.0/26, deleted: 'false'}",
+        "CalicoNodeStatus | spec: {node: n1, classes: [Agent], updatePeriodSeconds: 10}",
+        "NetworkPolicy | spec: {ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8, code: 0}, notICMP: {type: 3}, source: {serviceAccounts: {names: [a]}, services: {name: s, namespace: n}}}]}",
     })
     void roundTripIsIdentity(String kind, String spec) {
         String text = "apiVersion: projectcalico.org/v3\nkind: " + kind + "\nmetadata: {name: x, labels: {a: b}}\n"
                 + spec + "\n";
+        roundTrip(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "networking.k8s.io/v1 | NetworkPolicy | spec: {podSelector: {}, policyTypes: [Egress], egress: [{to: [{namespaceSelector: {matchLabels: {a: b}}}], ports: [{port: dns, protocol: UDP}]}]}",
+        "v1 | Namespace | status: {phase: Active}",
+        "v1 | Pod | spec: {nodeName: n1, containers: [{name: c, ports: [{containerPort: 80}]}]}",
+    })
+    void kubernetesRoundTripIsIdentity(String apiVersion, String kind, String body) {
+        roundTrip("apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata: {name: x}\n" + body + "\n");
+    }
+
+    private void roundTrip(String text) {
         Resource first = codec.decode(text, "t");
         String yaml = codec.encodeYaml(first);
         Resource second = codec.decode(yaml, "t2");
@@ -169,7 +213,9 @@ class ResourceCodecTest {
     void portRangesThatLookSexagesimalSurviveYaml() {
         String text = GNP.replace("[80, \"8000:9000\", http]", "[\"110:50\", 1:59]");
         var gnp = (GlobalNetworkPolicy) codec.decode(text, "g");
-        var again = (GlobalNetworkPolicy) codec.decode(codec.encodeYaml(gnp), "g");
+        String yaml = codec.encodeYaml(gnp);
+        assertThat(yaml).contains("- \"110:50\"").contains("- \"1:59\"");
+        var again = (GlobalNetworkPolicy) codec.decode(yaml, "g");
         assertThat(again.spec().ingress().getFirst().destination().ports())
                 .containsExactly(new Port(110, 50, null), Port.range(1, 59));
     }
@@ -202,6 +248,8 @@ class ResourceCodecTest {
                     ports: [{protocol: TCP, port: 80, endPort: 90}]
                 """, "k");
         assertThat(knp).isInstanceOf(KubernetesNetworkPolicy.class);
+        assertThat(codec.encodeYaml(knp)).doesNotContain("empty").doesNotContain("int:");
+        assertThat(codec.decode(codec.encodeYaml(knp), "again")).isEqualTo(knp);
         var pod = codec.decode("""
                 apiVersion: v1
                 kind: Pod
@@ -215,6 +263,15 @@ class ResourceCodecTest {
                 status: {podIP: 10.0.0.5, hostIP: 192.0.2.1}
                 """, "p");
         assertThat(((KubernetesPod) pod).spec().containers().getFirst().ports().getFirst().name()).isEqualTo("http");
+        assertThat(codec.decode(codec.encodeYaml(pod), "again")).isEqualTo(pod);
+    }
+
+    @Test
+    void fractionalPortsAreRejectedNotTruncated() {
+        assertThatThrownBy(() -> codec.decodeAll(GNP.replace("[80, \"8000:9000\", http]", "[80.5]"), "g"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("spec.ingress[0].destination.ports[0]: ")
+                .hasMessageContaining("whole number");
     }
 
     @Test

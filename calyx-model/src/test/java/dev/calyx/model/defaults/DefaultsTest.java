@@ -87,6 +87,16 @@ class DefaultsTest {
         assertThat(fc.spec().bpfEnabled()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({"default, 1000000, Deny", "kube-admin, 1000, Pass", "kube-baseline, 10000000, Pass"})
+    void builtinTierOrdersAndActionsDefault(String name, double order, String action) {
+        var tier = (Tier) defaulted("Tier", "{name: " + name + "}", "{}");
+        assertThat(tier.spec().order()).isEqualTo(order);
+        assertThat(tier.spec().defaultAction()).isEqualTo(action);
+        assertThat(Validator.validate(tier)).isEmpty();
+        assertThat(((Tier) defaulted("Tier", "{name: mine}", "{}")).spec().order()).isNull();
+    }
+
     @Test
     void builtinTiersAreValid() {
         List<Tier> tiers = Defaults.builtinTiers();

@@ -41,7 +41,8 @@ class K8sPolicyConverterTest {
         assertThat(np.spec().order()).isEqualTo(1000.0);
         assertThat(np.spec().selector()).isEqualTo("projectcalico.org/orchestrator == 'k8s'");
         assertThat(np.spec().types()).containsExactly("Ingress");
-        assertThat(np.spec().ingress()).isEmpty();
+        assertThat(np.spec().ingress()).isNull();
+        assertThat(np.spec().egress()).isNull();
     }
 
     @Test
