@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Resolves the names users type for a kind, as calicoctl does: singular ({@code ippool}), plural
- * ({@code ippools}), short names ({@code gnp}, {@code hep}, {@code netpol}), case-insensitively, and the
- * manifest pair (apiVersion, kind).
+ * ({@code ippools}), short names ({@code gnp}, {@code hep}, {@code netpol}) and kubectl's qualified forms
+ * ({@code bgppeers.projectcalico.org}, {@code bgppeer.p}), case-insensitively; and the manifest pair
+ * (apiVersion, kind).
  */
 public final class Kinds {
     private static final Map<String, Kind> BY_NAME = new HashMap<>();
@@ -16,8 +17,12 @@ public final class Kinds {
     static {
         for (Kind k : Kind.values()) {
             if (k.isCalico()) {
-                register(k.kindName(), k);
-                register(k.plural(), k);
+                // kubectl-style qualified names work too: bgppeer.projectcalico.org, bgppeers.p.
+                for (String n : new String[]{k.kindName(), k.plural()}) {
+                    register(n, k);
+                    register(n + ".projectcalico.org", k);
+                    register(n + ".p", k);
+                }
             }
             k.shortNames().forEach(n -> register(n, k));
         }

@@ -19,6 +19,8 @@ class KindsTest {
         "netsets, NETWORK_SET", "kubecontrollersconfig, KUBE_CONTROLLERS_CONFIGURATION",
         "clusterinfo, CLUSTER_INFORMATION", "ipreservations, IP_RESERVATION", "bgpfilter, BGP_FILTER",
         "nodes, NODE", "knp, KUBERNETES_NETWORK_POLICY", "ns, KUBERNETES_NAMESPACE",
+        "bgppeers.projectcalico.org, BGP_PEER", "bgppeer.p, BGP_PEER", "NetworkPolicies.projectcalico.org, NETWORK_POLICY",
+        "networkpolicies.networking.k8s.io, KUBERNETES_NETWORK_POLICY",
     })
     void calicoctlNamesResolve(String name, Kind kind) {
         assertThat(Kinds.lookup(name)).contains(kind);

@@ -167,19 +167,19 @@ public final class ResourceCodec {
         ObjectNode body = node.deepCopy();
         body.remove("apiVersion");
         body.remove("kind");
-        String ref = kindName + "/" + node.path("metadata").path("name").asText("<no name>") + ": ";
+        String ref = kindName + "/" + node.path("metadata").path("name").asText("<no name>");
         try {
             return json.treeToValue(body, kind.type());
         } catch (UnrecognizedPropertyException e) {
-            throw new DecodeException(source, document, line, join(prefix, path(e)), ref + "unknown field", e);
+            throw new DecodeException(source, document, line, ref, join(prefix, path(e)), "unknown field", e);
         } catch (MismatchedInputException e) {
-            throw new DecodeException(source, document, line, join(prefix, path(e)),
-                    ref + "invalid value: expected " + describe(e.getTargetType()), e);
+            throw new DecodeException(source, document, line, ref, join(prefix, path(e)),
+                    "invalid value: expected " + describe(e.getTargetType()), e);
         } catch (JsonMappingException e) {
-            throw new DecodeException(source, document, line, join(prefix, path(e)),
-                    ref + "invalid value: " + rootMessage(e), e);
+            throw new DecodeException(source, document, line, ref, join(prefix, path(e)),
+                    "invalid value: " + rootMessage(e), e);
         } catch (JsonProcessingException e) {
-            throw new DecodeException(source, document, line, prefix, ref + e.getOriginalMessage(), e);
+            throw new DecodeException(source, document, line, ref, prefix, e.getOriginalMessage(), e);
         }
     }
 

@@ -52,6 +52,8 @@ final class EndpointChecks {
             }
             if (port.protocol() == null || !port.protocol().supportsPorts()) {
                 p.add(at(path, "protocol"), "EndpointPort protocol does not support ports.");
+            } else if (port.protocol().problem() != null) {
+                p.add(at(path, "protocol"), port.protocol().problem());
             }
             Checks.required(p, at(path, "port"), port.port());
             Checks.range(p, at(path, "port"), port.port(), 1, 65535);
@@ -127,6 +129,8 @@ final class EndpointChecks {
             String path = at("spec.ports", i);
             if (port.protocol() == null || !port.protocol().supportsPorts()) {
                 p.add(at(path, "protocol"), "WorkloadEndpointPort protocol does not support ports.");
+            } else if (port.protocol().problem() != null) {
+                p.add(at(path, "protocol"), port.protocol().problem());
             }
             if ((port.name() == null || port.name().isEmpty()) && (port.hostPort() == null || port.hostPort() == 0)) {
                 p.add(at(path, "name"), "WorkloadEndpointPort name must not be empty if no HostPort is specified");

@@ -63,6 +63,8 @@ class ResourceValidationTest {
         "HostEndpoint | h | {node: n1, interfaceName: 'this-name-is-too-long'} | spec.interfaceName | invalid interface name",
         "HostEndpoint | h | {node: n1, interfaceName: eth0, ports: [{name: web, protocol: ICMP, port: 80}]} | spec.ports[0].protocol | does not support ports",
         "HostEndpoint | h | {node: n1, interfaceName: eth0, ports: [{name: Web_1, protocol: TCP, port: 80}]} | spec.ports[0].name | port name",
+        "HostEndpoint | h | {node: n1, interfaceName: eth0, ports: [{name: web, protocol: tcp, port: 80}]} | spec.ports[0].protocol | protocol name invalid",
+        "HostEndpoint | h | {node: n1, interfaceName: eth0, ports: [{name: web, protocol: 17, port: 53}]} | |",
         // BGP
         "BGPPeer | peer | {peerIP: '10.0.0.1:179', asNumber: 64512}  | |",
         "BGPPeer | peer | {peerIP: '[fd00::1]:1179', asNumber: '1.10'} | |",
