@@ -3,12 +3,12 @@ package dev.calyx.datastore.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calyx.datastore.KvStore;
+import dev.calyx.model.Admission;
 import dev.calyx.model.Kind;
 import dev.calyx.model.ObjectMeta;
 import dev.calyx.model.Resource;
 import dev.calyx.model.codec.ResourceCodec;
 import dev.calyx.model.defaults.Defaults;
-import dev.calyx.model.validation.Validator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,11 +45,9 @@ public final class Resources {
         this.client = client;
     }
 
-    /** Defaults then validates {@code resource}, returning what would be stored (no I/O). */
+    /** Calico's write path without the write: defaults, then validation (no I/O). */
     public static Resource prepare(Resource resource) {
-        Resource r = Defaults.apply(resource);
-        Validator.check(r);
-        return r;
+        return Admission.admit(resource);
     }
 
     /** The key prefix segment of {@code kind}: Calico's plural, or a calyx plural for the Kubernetes kinds. */
