@@ -133,18 +133,7 @@ final class HostSide {
 
     /** The veth (both ends) and the owned routes through it; a missing veth is fine. */
     void deleteVeth(String veth) {
-        Optional<Link> link = netlink.linkByName(veth);
-        if (link.isEmpty()) {
-            return;
-        }
-        for (IpFamily family : IpFamily.values()) {
-            for (Route route : netlink.routes(family)) {
-                if (OwnedRoutes.isOwned(route) && route.linkIndex() == link.get().index()) {
-                    ignoreNotFound(() -> netlink.deleteRoute(route));
-                }
-            }
-        }
-        ignoreNotFound(() -> netlink.deleteLink(veth));
+        HostVeths.delete(netlink, veth);
     }
 
     static void ignoreNotFound(Runnable step) {
