@@ -1,5 +1,6 @@
 package dev.calyx.dataplane.routes;
 
+import dev.calyx.kernel.netlink.IpFamily;
 import dev.calyx.kernel.netlink.IpPrefix;
 import dev.calyx.kernel.netlink.Route;
 import dev.calyx.kernel.netlink.RouteType;
@@ -40,9 +41,12 @@ public final class OwnedRoutes {
         return route.protocol() == PROTOCOL && route.table() == RtTable.MAIN;
     }
 
-    /** Whether a listed route already is the workload route {@code hostPrefix dev linkIndex}. */
+    /**
+     * Whether a listed route already is the workload route {@code hostPrefix dev linkIndex}. The scope is compared
+     * for IPv4 only: the kernel keeps no scope for IPv6 routes and lists them all as universe.
+     */
     public static boolean isWorkloadRoute(Route route, int linkIndex) {
         return route.type() == RouteType.UNICAST && route.gateway().isEmpty() && route.linkIndex() == linkIndex
-                && route.scope() == RtScope.LINK;
+                && (route.family() == IpFamily.V6 || route.scope() == RtScope.LINK);
     }
 }
