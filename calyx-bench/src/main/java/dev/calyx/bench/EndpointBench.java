@@ -67,8 +67,8 @@ public final class EndpointBench {
             wiring.delete(spec.ref());
         }
         long total = System.nanoTime() - start;
-        System.out.printf(Locale.ROOT, "  EndpointWiring, %d cycles: add %.2f ms, delete %.2f ms per endpoint%n", cycles,
-                adding / 1e6 / cycles, (total - adding) / 1e6 / cycles);
+        System.out.printf(Locale.ROOT, "  EndpointWiring, %d cycles: add %.2f ms, delete %.2f ms per endpoint%n",
+                cycles, adding / 1e6 / cycles, (total - adding) / 1e6 / cycles);
         return cycles / (total / 1e9);
     }
 

@@ -30,7 +30,8 @@ class EndpointReconcilerTest {
         assertThat(result.removed()).containsExactly("calistale000000");
         assertThat(result.kept()).containsExactly("calilive0000000");
         assertThat(host.links()).extracting(Link::name)
-                .containsExactlyInAnyOrder("lo", "calilive0000000", "plive0", "uplink0", "uplink1", VethNames.VXLAN_DEVICE);
+                .containsExactlyInAnyOrder("lo", "calilive0000000", "plive0", "uplink0", "uplink1",
+                        VethNames.VXLAN_DEVICE);
         assertThat(host.routes(IpFamily.V4)).extracting(Route::destination).containsExactly(parse("10.244.0.5/32"));
     }
 

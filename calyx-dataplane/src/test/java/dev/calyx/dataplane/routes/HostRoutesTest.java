@@ -44,7 +44,8 @@ class HostRoutesTest {
         assertThat(first.added()).hasSize(2);
         assertThat(first.converged()).isTrue();
         assertThat(second.unchanged()).isTrue();
-        assertThat(kernel.routes(IpFamily.V4)).containsExactly(OwnedRoutes.workloadRoute(parse("10.244.0.5/32"), caliA));
+        assertThat(kernel.routes(IpFamily.V4))
+                .containsExactly(OwnedRoutes.workloadRoute(parse("10.244.0.5/32"), caliA));
     }
 
     @Test
