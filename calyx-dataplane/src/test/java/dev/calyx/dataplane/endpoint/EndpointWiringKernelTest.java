@@ -154,4 +154,19 @@ class EndpointWiringKernelTest {
         assertThat(hostNl.linkByName(spec.hostVethName())).isEmpty();
         assertThat(Exec.ip(p1.name(), "link", "show")).contains("eth0", "other0");
     }
+
+    @Test
+    void aFailureAtTheLastStepRemovesTheVethFromBothNamespaces() {
+        Netns p1 = namespaces.create();
+        Exec.ip(host.name(), "route", "add", "10.244.0.5/32", "dev", "uplink0");
+        EndpointSpec spec = pod(p1, "nginx", "10.244.0.5", "fd00:10::5");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wiring.add(spec))
+                .hasMessageContaining("already exists for an interface other than calic440f455693: uplink0");
+
+        assertThat(Exec.ip(host.name(), "link", "show")).doesNotContain("cali");
+        assertThat(Exec.ip(p1.name(), "link", "show")).doesNotContain("eth0");
+        assertThat(Exec.ip(host.name(), "-6", "route", "show", "proto", "80")).isBlank();
+        assertThat(Exec.ip(host.name(), "route", "show", "10.244.0.5/32")).contains("dev uplink0");
+    }
 }

@@ -77,6 +77,26 @@ class EndpointWiringTest {
         assertThat(wiring.check(spec()).problems()).isEmpty();
     }
 
+    @Test
+    void ipv6GoesViaTheHostVethsLinkLocalAddress() {
+        EndpointSpec spec = EndpointSpec.of(VETH, "eth0", podPath, List.of(parse("fd00:10::5/122")));
+
+        wiring.add(spec);
+
+        FakeRtNetlink pod = access.pod("pod1");
+        assertThat(pod.routes(IpFamily.V6)).singleElement().satisfies(r -> {
+            assertThat(r.destination()).isEqualTo(WorkloadGateway.DEFAULT_V6);
+            assertThat(r.gateway()).contains(WorkloadGateway.HOST_LINK_LOCAL);
+        });
+        assertThat(pod.routes(IpFamily.V4)).isEmpty();
+        assertThat(access.sysctl("pod1", "net/ipv6/conf/eth0/accept_dad")).isEqualTo("0");
+        assertThat(access.sysctl("pod1", "net/ipv6/conf/all/disable_ipv6")).isEqualTo("0");
+        assertThat(access.sysctl("node", "net/ipv6/conf/" + VETH + "/proxy_ndp")).isEqualTo("1");
+        assertThat(access.sysctl("node", "net/ipv4/conf/" + VETH + "/proxy_arp")).as("IPv4 only with v4").isNull();
+        assertThat(host.routes(IpFamily.V6)).extracting(Route::destination).containsExactly(parse("fd00:10::5/128"));
+        assertThat(wiring.check(spec).problems()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = FakeOp.class, names = {"ADD_VETH", "SET_LINK_UP", "ADD_ROUTE"})
     void aHostSideFailureLeavesNothing(FakeOp op) {

@@ -1,5 +1,7 @@
 package dev.calyx.dataplane.endpoint;
 
+import dev.calyx.kernel.netlink.Address;
+import dev.calyx.kernel.netlink.IpPrefix;
 import dev.calyx.kernel.netlink.Link;
 import dev.calyx.kernel.netlink.RtNetlink;
 import dev.calyx.kernel.netlink.VethSpec;
@@ -79,6 +81,8 @@ final class FakeNamespaceAccess implements NamespaceAccess {
         boolean podEnd = pod.linkByName(IF_NAME).isPresent();
         if (hostEnd.isPresent() && !podEnd) {
             pod.addVeth(VethSpec.of(IF_NAME, hostEnd.get().name()).peerIn(netns).mtu(hostEnd.get().mtu()));
+            // the kernel gives the host end its EUI-64 link-local address once the pair has carrier
+            host.addAddress(Address.of(hostEnd.get().index(), IpPrefix.parse("fe80::ecee:eeff:feee:eeee/64")));
         } else if (hostEnd.isEmpty() && podEnd) {
             pod.deleteLink(IF_NAME);
         }
