@@ -30,6 +30,11 @@ import java.util.stream.Collectors;
  * holds is reported as a conflict instead. A desired route whose veth does not exist (yet) is reported pending and
  * retried on the next pass; one failing route never stops the others.
  *
+ * <p>With CNI ADD: {@code EndpointWiring} programs the same routes (same protocol, built by
+ * {@link OwnedRoutes#workloadRoute}) on the ADD path so a pod is reachable before the next pass; the agent must
+ * {@link #set} them here in the same event-loop turn, or the next reconcile deletes them as stale. Likewise on DEL,
+ * {@link #removeLink} the endpoint's veth.
+ *
  * <p>Thread safety: none. Called from the agent's event loop only, like every dataplane manager.
  */
 public final class HostRoutes {
