@@ -8,13 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Test vectors from Calico (calico.md §1.4). */
 class WorkloadNamesTest {
     @ParameterizedTest
-    @CsvSource({"eni, namespace, podname, eni82111e10a96", "cali, default, nginx, calic440f455693",
-        "'cali,tap', default, nginx, calic440f455693"})
-    void vethNames(String prefix, String namespace, String pod, String expected) {
-        assertThat(WorkloadNames.vethName(prefix, namespace, pod)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
     @CsvSource({"node1, mypod-1, eth0, node1-k8s-mypod--1-eth0", "my-node, p, eth0, my--node-k8s-p-eth0"})
     void endpointNames(String node, String pod, String endpoint, String expected) {
         assertThat(WorkloadNames.kubernetesEndpointName(node, pod, endpoint)).isEqualTo(expected);
