@@ -45,6 +45,14 @@ public record NetConf(String cniVersion, String name, String type, Optional<Ipam
     }
 
     /**
+     * A runtime capability argument (portMappings, bandwidth, ips, mac…), present only when the plugin
+     * object declared that capability: a runtimeConfig key for an undeclared capability is ignored (item 22).
+     */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> runtimeConfigFor(String capability) {
+        return hasCapability(capability) ? Optional.ofNullable(runtimeConfig.get(capability)) : Optional.empty();
+    }
+
+    /**
      * The ipam section: {@code type} is {@code calyx-ipam} (served in-process) or a delegate binary
      * such as {@code host-local}; the Calico keys calyx reads are parsed, the rest stays in raw.
      */

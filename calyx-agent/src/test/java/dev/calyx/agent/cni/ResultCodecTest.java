@@ -87,7 +87,9 @@ class ResultCodecTest {
         assertThat(ipam.ipv4Pools()).containsExactly("default-ipv4-ippool");
         assertThat(c.hasCapability("portMappings")).isTrue();
         assertThat(c.hasCapability("bandwidth")).isFalse();
-        assertThat(c.runtimeConfig().has("portMappings")).isTrue();
+        assertThat(c.runtimeConfigFor("portMappings").orElseThrow().get(0).get("hostPort").asInt()).isEqualTo(8080);
+        assertThat(c.runtimeConfigFor("bandwidth")).as("declared false: ignored").isEmpty();
+        assertThat(c.runtimeConfigFor("mac")).isEmpty();
         assertThat(c.prevResult()).isEmpty();
         assertThat(c.validAttachments()).isEmpty();
     }
