@@ -64,16 +64,23 @@ run version -n "ptp (Go anchor, VERSION)" "/usr/lib/cni/ptp"
 export CNI_COMMAND=ADD CNI_CONTAINERID=bench1 CNI_NETNS=/var/run/netns/x CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni
 run add
 
+# Wall-clock medians swing with other load on a shared 2-core box; min and CPU (user+sys) are steadier.
 "$PY" - "$WORK/version.json" "$WORK/add.json" <<'PYEOF'
 import json, sys
 v = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 a = {r["command"]: r for r in json.load(open(sys.argv[2]))["results"]}
-anchor = v["ptp (Go anchor, VERSION)"]["median"]
-print("CNI shim start-up (median of 20, ms; ratio = / Go ptp VERSION %.1f ms in the same run)" % (anchor * 1000))
-print("%-24s %18s %18s" % ("variant", "VERSION", "forwarded ADD"))
+anc = v["ptp (Go anchor, VERSION)"]
+am, an, ac = anc["median"], min(anc["times"]), anc["user"] + anc["system"]
+print("CNI shim start-up, 20 runs each; anchor = Go ptp VERSION in the same run: median %.1f ms, min %.1f ms, cpu %.1f ms"
+      % (am * 1e3, an * 1e3, ac * 1e3))
+print("%-22s | %-34s | %-34s" % ("variant", "VERSION median / min / cpu (ms)", "forwarded ADD median / min / cpu (ms)"))
+def cell(r):
+    m, n, c = r["median"], min(r["times"]), r["user"] + r["system"]
+    return "%6.1f %5.1fx / %5.1f %5.1fx / %5.1f" % (m * 1e3, m / am, n * 1e3, n / an, c * 1e3)
 for name in ["(a) plain java", "(a') java + flags", "(b) jlink+AOT wrapper"]:
-    mv, ma = v[name]["median"], a[name]["median"]
-    print("%-24s %8.1f (%5.1fx) %8.1f (%5.1fx)" % (name, mv * 1000, mv / anchor, ma * 1000, ma / anchor))
-pa, wb = a["(a) plain java"]["median"], a["(b) jlink+AOT wrapper"]["median"]
-print("wrapper vs plain java, forwarded ADD: %.2fx faster" % (pa / wb))
+    print("%-22s | %-34s | %-34s" % (name, cell(v[name]), cell(a[name])))
+for key, label in [("median", "median"), ("min", "min")]:
+    f = (lambda r: r["median"]) if key == "median" else (lambda r: min(r["times"]))
+    print("(a)/(b) %-6s: VERSION %.2fx, forwarded ADD %.2fx" % (label, f(v["(a) plain java"]) / f(v["(b) jlink+AOT wrapper"]),
+          f(a["(a) plain java"]) / f(a["(b) jlink+AOT wrapper"])))
 PYEOF
