@@ -285,4 +285,18 @@ class ShimProcessTest {
         });
         assertThat(delQueue.pending()).isEmpty();
     }
+
+    @Test
+    void aFullDelQueueMakesDelRetryInsteadOfGrowingForever() throws Exception {
+        server.close();
+        server = null;
+        Files.createDirectories(queue);
+        for (int i = 0; i < 256; i++) {
+            Files.writeString(queue.resolve("del-0-0-c" + i + "-eth0.req"), "x");
+        }
+        ShimRun run = shim(podEnv("DEL"), conf("1.0.0", ""));
+        assertErrorObject(run, 11);
+        assertThat(run.json().get("msg").asText()).contains(queue.toString());
+        assertThat(new DelQueue(queue).pending()).hasSize(256);
+    }
 }

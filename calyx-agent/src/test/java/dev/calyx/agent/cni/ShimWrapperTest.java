@@ -27,12 +27,16 @@ class ShimWrapperTest {
     static String secondBuildOutput;
 
     static String build() throws Exception {
-        Path script = ShimRun.shimClasspath().resolve("../../src/main/sh/build-shim.sh").normalize();
+        Path script = Path.of("../calyx-cni/src/main/sh/build-shim.sh").toAbsolutePath().normalize();
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", script.toString(), OUT.toString()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (ShimRun.shimClasspath().toString().endsWith(".jar")) { // calyx-cni resolved as a jar, not the reactor's classes
+            pb.environment().put("CALYX_CNI_JAR", ShimRun.shimClasspath().toString());
+        } else {
+            pb.environment().remove("CALYX_CNI_JAR");
+        }
         pb.environment().put("CALYX_CNI_SOCKET", socket.toString());
         pb.environment().put("CALYX_CNI_QUEUE", tmp.resolve("queue").toString());
-        pb.environment().remove("CALYX_CNI_JAR");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();

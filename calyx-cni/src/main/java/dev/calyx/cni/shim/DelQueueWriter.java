@@ -17,9 +17,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Each file is one request body in the wire format, named {@code del-<millis>-<pid>-<cid>-<ifname>.req}
  * so replay order follows arrival order. Written as temp file + fsync + atomic rename + directory
  * fsync: the agent sees either the whole request or nothing, even across a power cut.
+ * The queue is bounded ({@value #MAX_QUEUED} files, as Cilium's): past that the DEL fails with "try again
+ * later" so the runtime keeps retrying, instead of filling the disk while the agent stays down.
  */
 final class DelQueueWriter {
     static final String SUFFIX = ".req";
+    static final int MAX_QUEUED = 256;
 
     private DelQueueWriter() {
     }
@@ -27,6 +30,9 @@ final class DelQueueWriter {
     static Path enqueue(Path dir, String containerId, String ifName, byte[] requestBody) throws IOException {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        if (countQueued(dir) >= MAX_QUEUED) {
+            throw new IOException("DEL queue " + dir + " already holds " + MAX_QUEUED + " requests");
         }
         String base = "del-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-"
                 + containerId + "-" + ifName;
@@ -46,5 +52,17 @@ final class DelQueueWriter {
             // Some filesystems refuse fsync on a directory; the rename itself already happened.
         }
         return target;
+    }
+
+    private static int countQueued(Path dir) throws IOException {
+        int count = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path p : files) {
+                if (p.getFileName().toString().endsWith(SUFFIX)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }
