@@ -52,6 +52,7 @@ public final class CniServer implements AutoCloseable {
     public static CniServer start(Path socket, CniDispatcher dispatcher) throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        guardDirectory(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         removeStaleSocket(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -69,6 +70,22 @@ public final class CniServer implements AutoCloseable {
 
     public Path socket() {
         return socket;
+    }
+
+    /**
+     * The socket's directory becomes 0700, so it must be ours alone: refuse a shared world-writable
+     * directory such as /tmp (chmod-ing it would break the host) or one owned by another user.
+     */
+    private static void guardDirectory(Path dir) throws IOException {
+        if (Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException("refusing to put the CNI socket in world-writable " + dir
+                    + "; use a dedicated directory such as /var/run/calyx");
+        }
+        String owner = Files.getOwner(dir).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new IOException("CNI socket directory " + dir + " is owned by " + owner + ", not by "
+                    + System.getProperty("user.name") + " (the agent)");
+        }
     }
 
     private static void removeStaleSocket(Path socket) throws IOException {

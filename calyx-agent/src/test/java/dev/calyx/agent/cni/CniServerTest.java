@@ -62,6 +62,15 @@ class CniServerTest {
     }
 
     @Test
+    void aSharedWorldWritableDirectoryIsRefusedAndLeftAlone() throws Exception {
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> CniServer.start(shared.resolve("cni.sock"), new CniDispatcher(new StubHandler())))
+                .hasMessageContaining("world-writable");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxrwxrwx");
+    }
+
+    @Test
     void concurrentConnectionsAreServedIndependently() throws Exception {
         StubHandler handler = new StubHandler();
         Path socket = tmp.resolve("cni.sock");
