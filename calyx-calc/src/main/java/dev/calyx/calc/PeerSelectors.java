@@ -9,14 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds the selector-like fields of a rule side or a policy into ONE Calico selector, as libcalico-go's update
- * processors do before Felix sees a rule: namespace selectors move onto endpoint labels with the {@code pcns.}
- * prefix (the namespace profile applies those labels), service-account selectors with {@code pcsa.}, service
- * account names become {@code projectcalico.org/serviceaccount in {...}}, and in a namespaced policy a selector
- * without a namespace selector means "in my namespace". Pure.
+ * Folds the selector-like fields of a rule side or a policy into ONE Calico selector, exactly as libcalico-go's
+ * update processors do before Felix sees a rule ({@code getEndpointSelector} in {@code updateprocessors/rules.go}),
+ * so that the canonical text, hence the IP-set id, is Calico's:
+ * <ul>
+ *   <li>a namespace selector moves onto endpoint labels with the {@code pcns.} prefix (the namespace profile
+ *       applies those labels); in it {@code all()} means "any namespaced endpoint"
+ *       ({@code has(projectcalico.org/namespace)}) and {@code global()} "no namespace" (host endpoints, global
+ *       network sets);</li>
+ *   <li>service accounts: the selector gets the {@code pcsa.} prefix, names become
+ *       {@code projectcalico.org/serviceaccount in { ... }}, the two ANDed;</li>
+ *   <li>{@code (serviceAccounts) && (selector)}, then {@code (namespace part) && (that)}; in a namespaced policy
+ *       the namespace part defaults to "my namespace" and applies as soon as any selector field is used,
+ *       including {@code notSelector};</li>
+ *   <li>{@code notSelector} itself is not combined: it is its own set.</li>
+ * </ul>
+ * Pure.
  */
 final class PeerSelectors {
     static final String SERVICE_ACCOUNT_PREFIX = "pcsa.";
+    private static final String HAS_NAMESPACE = "has(" + PodConversion.NAMESPACE_LABEL + ")";
 
     private PeerSelectors() {
     }
@@ -26,51 +38,64 @@ final class PeerSelectors {
      * Calico endpoint or not).
      */
     static Selector ofRuleSide(EntityRule side, String policyNamespace) {
-        List<String> parts = new ArrayList<>();
-        boolean hasSelector = nonEmpty(side.selector()) || side.serviceAccounts() != null;
+        String nsPart = "";
         if (nonEmpty(side.namespaceSelector())) {
-            parts.add(prefixed(side.namespaceSelector(), NamespaceProfiles.LABEL_PREFIX));
-        } else if (policyNamespace != null && hasSelector) {
-            parts.add(sameNamespace(policyNamespace));
+            nsPart = namespaceSelector(side.namespaceSelector());
+        } else if (policyNamespace != null) {
+            nsPart = sameNamespace(policyNamespace);
+        }
+        List<String> selectors = new ArrayList<>();
+        String sa = side.serviceAccounts() == null ? "" : serviceAccounts(side.serviceAccounts());
+        if (!sa.isEmpty()) {
+            selectors.add(sa);
         }
         if (nonEmpty(side.selector())) {
-            parts.add(parse(side.selector()).canonical());
+            selectors.add(side.selector());
         }
-        if (side.serviceAccounts() != null) {
-            parts.addAll(serviceAccountTerms(side.serviceAccounts()));
+        String selector = switch (selectors.size()) {
+            case 0 -> "";
+            case 1 -> selectors.getFirst();
+            default -> "(" + String.join(") && (", selectors) + ")";
+        };
+        boolean restricts = !selector.isEmpty() || nonEmpty(side.notSelector()) || nonEmpty(side.namespaceSelector());
+        if (!nsPart.isEmpty() && restricts) {
+            selector = selector.isEmpty() ? nsPart : "(" + nsPart + ") && (" + selector + ")";
         }
-        return parts.isEmpty() ? null : conjunction(parts);
+        return selector.isEmpty() ? null : parse(selector);
     }
 
     /** The endpoints a policy applies to. */
     static Selector ofPolicy(String selector, String namespace, String namespaceSelector, String saSelector) {
-        List<String> parts = new ArrayList<>();
+        String text = nonEmpty(selector) ? selector : "all()";
         if (namespace != null) {
-            parts.add(sameNamespace(namespace));
+            text = "(" + sameNamespace(namespace) + ") && (" + text + ")";
         } else if (nonEmpty(namespaceSelector)) {
-            parts.add(prefixed(namespaceSelector, NamespaceProfiles.LABEL_PREFIX));
+            text = "(" + text + ") && (" + namespaceSelector(namespaceSelector) + ")";
         }
-        parts.add(nonEmpty(selector) ? parse(selector).canonical() : "all()");
         if (nonEmpty(saSelector)) {
-            parts.add(prefixed(saSelector, SERVICE_ACCOUNT_PREFIX));
+            text = "(" + text + ") && (" + prefixed(saSelector, SERVICE_ACCOUNT_PREFIX) + ")";
         }
-        return conjunction(parts);
+        return parse(text);
     }
 
     static Selector parse(String text) {
         return Selector.parse(text);
     }
 
-    private static List<String> serviceAccountTerms(ServiceAccountMatch sa) {
-        List<String> terms = new ArrayList<>();
-        if (sa.names() != null && !sa.names().isEmpty()) {
-            terms.add(PodConversion.SERVICE_ACCOUNT_LABEL + " in {" + String.join(", ",
-                    sa.names().stream().map(n -> "'" + n + "'").toList()) + "}");
+    private static String serviceAccounts(ServiceAccountMatch sa) {
+        String selector = nonEmpty(sa.selector()) ? prefixed(sa.selector(), SERVICE_ACCOUNT_PREFIX) : "";
+        if (sa.names() == null || sa.names().isEmpty()) {
+            return selector;
         }
-        if (nonEmpty(sa.selector())) {
-            terms.add(prefixed(sa.selector(), SERVICE_ACCOUNT_PREFIX));
-        }
-        return terms.isEmpty() ? List.of("all()") : terms;
+        String names = parse(PodConversion.SERVICE_ACCOUNT_LABEL + " in { '" + String.join("', '", sa.names())
+                + "' }").canonical();
+        return selector.isEmpty() ? names : "(" + selector + ") && (" + names + ")";
+    }
+
+    /** Calico's text substitutions on the prefixed canonical form, kept textual so ids match Calico's. */
+    private static String namespaceSelector(String selector) {
+        return prefixed(selector, NamespaceProfiles.LABEL_PREFIX).replace("all()", HAS_NAMESPACE)
+                .replace("global()", "!" + HAS_NAMESPACE);
     }
 
     private static String sameNamespace(String namespace) {
@@ -79,17 +104,6 @@ final class PeerSelectors {
 
     private static String prefixed(String selector, String prefix) {
         return parse(selector).withLabelPrefix(prefix).canonical();
-    }
-
-    private static Selector conjunction(List<String> parts) {
-        List<String> kept = parts.stream().filter(p -> !p.equals("all()")).toList();
-        if (kept.isEmpty()) {
-            return Selector.ALL;
-        }
-        if (kept.size() == 1) {
-            return parse(kept.getFirst());
-        }
-        return parse(String.join(" && ", kept.stream().map(p -> "(" + p + ")").toList()));
     }
 
     static boolean nonEmpty(String s) {

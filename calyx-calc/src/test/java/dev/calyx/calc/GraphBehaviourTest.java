@@ -90,10 +90,32 @@ class GraphBehaviourTest {
         graph.onUpdate(Fixtures.np("ns1", "sa", null, "", List.of(fromSa), null));
         graph.flush();
         String expected = Expect.sel("(projectcalico.org/namespace == 'ns1') && "
-                + "(projectcalico.org/serviceaccount in {'sa1', 'sa2'}) && (pcsa.tier == 'front')");
+                + "((pcsa.tier == 'front') && (projectcalico.org/serviceaccount in {'sa1', 'sa2'}))");
         assertThat(recorder.state().policies().get(PolicyKey.namespaced("ns1", "sa")).ingress().getFirst()
                 .source().ipSetIds()).containsExactly(expected);
         assertThat(recorder.state().ipSets()).containsOnlyKeys(expected);
+    }
+
+    @Test
+    void namespaceSelectorAllMeansNamespacedItemsAndNotSelectorAloneStaysInTheNamespace() {
+        graph.onUpdate(Fixtures.wep("ns1", "web", Fixtures.NODE, "10.0.0.1", labels("app", "web")));
+        graph.onUpdate(Fixtures.wep("ns2", "other", Fixtures.OTHER_NODE, "10.0.2.1", labels("app", "web")));
+        graph.onUpdate(Fixtures.globalNetset("world", labels("app", "web"), "1.1.1.0/24"));
+        var anyNamespace = Fixtures.rule("Allow").withSource(EntityRule.selecting("app == 'web'", "all()"));
+        var notWeb = Fixtures.rule("Deny").withSource(new EntityRule(null, null, null, null, null, null,
+                "app == 'db'", null, null));
+        graph.onUpdate(Fixtures.np("ns1", "np", null, "", List.of(anyNamespace, notWeb), null));
+        graph.flush();
+
+        String anyNs = Expect.sel("(has(projectcalico.org/namespace)) && (app == 'web')");
+        String ownNs = Expect.sel("projectcalico.org/namespace == 'ns1'");
+        var rules = recorder.state().policies().get(PolicyKey.namespaced("ns1", "np")).ingress();
+        assertThat(rules.get(0).source().ipSetIds()).containsExactly(anyNs);
+        assertThat(rules.get(1).source().ipSetIds()).containsExactly(ownNs);
+        assertThat(rules.get(1).source().notIpSetIds()).containsExactly(Expect.sel("app == 'db'"));
+        assertThat(recorder.state().ipSets().get(anyNs).members())
+                .containsExactly(IpSetMember.net("10.0.0.1/32"), IpSetMember.net("10.0.2.1/32"));
+        assertThat(recorder.state().ipSets().get(ownNs).members()).containsExactly(IpSetMember.net("10.0.0.1/32"));
     }
 
     @Test

@@ -191,7 +191,7 @@ final class StateLibrary {
         var nsExt = PolicyKey.namespaced("ns1", "ns-ext");
         String external = sel("type == 'external'");
         String nsExternal = sel("projectcalico.org/namespace == 'ns1' && type == 'external'");
-        String globalExternal = sel("global() && type == 'external'");
+        String globalExternal = sel("(!has(projectcalico.org/namespace)) && (type == 'external')");
         var notExternal = new EntityRule(null, null, null, null, null, null, "type == 'external'", null, null);
         return new CalcState("netsets", List.of(
                 Fixtures.namespace("ns1", null),
