@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Names a policy: a GlobalNetworkPolicy ({@code namespace} null) or a namespaced NetworkPolicy (including the
- * {@code knp.default.*} conversions of Kubernetes NetworkPolicies). Ordered by {@link #id()}, Felix's
- * {@code namespace/name} spelling, which is also the tie-break between policies of equal order.
+ * {@code knp.default.*} conversions of Kubernetes NetworkPolicies). Ordered as Felix's policy sorter breaks ties
+ * between policies of equal order: by name, then namespace (global policies first).
  */
 public record PolicyKey(String namespace, String name) implements Comparable<PolicyKey> {
     public PolicyKey {
@@ -27,7 +27,14 @@ public record PolicyKey(String namespace, String name) implements Comparable<Pol
 
     @Override
     public int compareTo(PolicyKey o) {
-        return id().compareTo(o.id());
+        int byName = name.compareTo(o.name);
+        if (byName != 0) {
+            return byName;
+        }
+        if (namespace == null || o.namespace == null) {
+            return namespace == null ? (o.namespace == null ? 0 : -1) : 1;
+        }
+        return namespace.compareTo(o.namespace);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Felix's policy resolver and sorter: the tiers an endpoint sees and the policies in each, in evaluation order
  * (calico.md §3.7). Tiers sort by order ascending, no order last, ties by name; policies within a tier by order,
- * no order last ({@code +Inf}), ties by {@code namespace/name}. Tiers that are not (yet) defined take Calico's
+ * no order last ({@code +Inf}), ties by name then namespace. Tiers that are not (yet) defined take Calico's
  * built-in values ({@code default} 1 000 000 Deny, {@code kube-admin} 1 000 and {@code kube-baseline}
  * 10 000 000, both Pass); any other unknown tier sorts last and denies, failing closed.
  *

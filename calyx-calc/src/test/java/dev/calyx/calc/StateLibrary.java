@@ -79,13 +79,16 @@ final class StateLibrary {
                         .build());
     }
 
-    /** Tier order, policy order with name tie-break, Pass, per-direction tiers, an unselected tier. */
+    /**
+     * Tier order, policy order with name-then-namespace tie-break, Pass, per-direction tiers, an unselected tier.
+     */
     static CalcState tiersAndOrder() {
         var secPass = PolicyKey.global("sec-pass");
         var secDeny = PolicyKey.global("sec-deny");
         var pa = PolicyKey.global("p-a");
         var pb = PolicyKey.global("p-b");
         var pNone = PolicyKey.global("p-none");
+        var nsPa = PolicyKey.namespaced("ns1", "p-a");
         var lateEgress = PolicyKey.global("late-egress");
         List<String> egressOnly = List.of("Egress");
         return new CalcState("tiers", List.of(
@@ -98,6 +101,7 @@ final class StateLibrary {
                         List.of(Fixtures.fromNets("Deny", "1.2.3.0/24")), null),
                 Fixtures.gnp("p-b", null, 5.0, "all()", null, List.of(Fixtures.tcpTo("Allow", "80")), null),
                 Fixtures.gnp("p-a", "default", 5.0, "all()", null, List.of(Fixtures.icmp("Allow", 8, 0)), null),
+                Fixtures.np("ns1", "p-a", 5.0, "", List.of(), null),
                 Fixtures.gnp("p-none", null, null, "all()", List.of("Ingress", "Egress"), List.of(),
                         List.of(Fixtures.rule("Allow"))),
                 Fixtures.gnp("late-egress", "late", 1.0, "all()", egressOnly, null,
@@ -107,7 +111,7 @@ final class StateLibrary {
                 new Expect.State()
                         .endpoint(Expect.wep("ns1", "web", "10.0.0.1",
                                 tiers(tier("security", RuleAction.DENY, secPass, secDeny),
-                                        tier("default", RuleAction.DENY, pa, pb, pNone)),
+                                        tier("default", RuleAction.DENY, pa, nsPa, pb, pNone)),
                                 tiers(tier("default", RuleAction.DENY, pNone),
                                         tier("late", RuleAction.PASS, lateEgress)),
                                 "kns.ns1"))
@@ -121,6 +125,7 @@ final class StateLibrary {
                                 List.of(rule(RuleAction.ALLOW).protocol(6).dst(match().port(80, 80)).build()),
                                 List.of()))
                         .policy(pNone, Expect.policy(List.of(), List.of(Expect.ALLOW_ALL)))
+                        .policy(nsPa, Expect.policy(List.of(), List.of()))
                         .policy(lateEgress, Expect.policy(List.of(),
                                 List.of(rule(RuleAction.DENY).dst(match().sets(sel("app == 'db'"))).build())))
                         .profile("kns.ns1", ALLOW_BOTH)
