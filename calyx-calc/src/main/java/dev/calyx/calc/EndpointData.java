@@ -35,7 +35,7 @@ record EndpointData(EndpointKey key, Map<String, String> ownLabels, List<String>
 
     static EndpointData of(WorkloadEndpoint wep, String localNode) {
         var m = wep.metadata();
-        var s = wep.spec();
+        var s = requireSpec(wep.spec());
         String ns = m.namespace();
         Map<String, String> labels = new LinkedHashMap<>(m.labelsOrEmpty());
         labels.putIfAbsent(PodConversion.NAMESPACE_LABEL, ns);
@@ -54,17 +54,17 @@ record EndpointData(EndpointKey key, Map<String, String> ownLabels, List<String>
         if (s.ports() != null) {
             s.ports().forEach(p -> addPort(ports, p.name(), p.protocol(), p.port()));
         }
-        return new EndpointData(EndpointKey.workload(ns, m.name()), labels, profiles, orEmpty(s.ipNetworks()),
+        return new EndpointData(EndpointKey.workload(ns, m.name()), labels, profiles, Nets.normalize(s.ipNetworks()),
                 ports, localNode.equals(s.node()), s.interfaceName());
     }
 
     static EndpointData of(HostEndpoint hep, String localNode) {
-        var s = hep.spec();
+        var s = requireSpec(hep.spec());
         List<NamedPort> ports = new ArrayList<>();
         if (s.ports() != null) {
             s.ports().forEach(p -> addPort(ports, p.name(), p.protocol(), p.port()));
         }
-        List<String> addresses = orEmpty(s.expectedIPs()).stream().map(EndpointData::asNet).toList();
+        List<String> addresses = Nets.normalize(s.expectedIPs());
         return new EndpointData(EndpointKey.host(hep.metadata().name()), hep.metadata().labelsOrEmpty(),
                 orEmpty(s.profiles()), addresses, ports, localNode.equals(s.node()), s.interfaceName());
     }
@@ -74,14 +74,14 @@ record EndpointData(EndpointKey key, Map<String, String> ownLabels, List<String>
         Map<String, String> labels = new LinkedHashMap<>(set.metadata().labelsOrEmpty());
         labels.putIfAbsent(PodConversion.NAMESPACE_LABEL, ns);
         return new EndpointData(new EndpointKey(EndpointKey.Type.NETWORK_SET, ns, set.metadata().name()), labels,
-                List.of(NamespaceProfiles.profileName(ns)), set.spec() == null ? List.of() : orEmpty(set.spec().nets()),
+                List.of(NamespaceProfiles.profileName(ns)), set.spec() == null ? List.of() : Nets.normalize(set.spec().nets()),
                 List.of(), false, null);
     }
 
     static EndpointData of(GlobalNetworkSet set) {
         return new EndpointData(new EndpointKey(EndpointKey.Type.GLOBAL_NETWORK_SET, null, set.metadata().name()),
                 set.metadata().labelsOrEmpty(), List.of(),
-                set.spec() == null ? List.of() : orEmpty(set.spec().nets()), List.of(), false, null);
+                set.spec() == null ? List.of() : Nets.normalize(set.spec().nets()), List.of(), false, null);
     }
 
     private static void addPort(List<NamedPort> out, String name, Protocol protocol, Integer port) {
@@ -94,8 +94,11 @@ record EndpointData(EndpointKey key, Map<String, String> ownLabels, List<String>
         }
     }
 
-    private static String asNet(String ip) {
-        return ip.contains("/") ? ip : ip + (ip.contains(":") ? "/128" : "/32");
+    private static <T> T requireSpec(T spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("endpoint has no spec");
+        }
+        return spec;
     }
 
     private static List<String> orEmpty(List<String> l) {

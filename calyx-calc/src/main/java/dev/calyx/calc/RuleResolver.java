@@ -60,7 +60,7 @@ final class RuleResolver {
             notSets.add(use(IpSetSpec.forSelector(PeerSelectors.parse(side.notSelector())), ipSets));
         }
         Selector portOwners = selector == null ? Selector.ALL : selector;
-        return new RuleMatch(side.netsOrEmpty(), side.notNetsOrEmpty(), sets, notSets,
+        return new RuleMatch(Nets.normalize(side.nets()), Nets.normalize(side.notNets()), sets, notSets,
                 numeric(side.portsOrEmpty()), numeric(side.notPortsOrEmpty()),
                 named(side.portsOrEmpty(), portOwners, protocol, ipSets),
                 named(side.notPortsOrEmpty(), portOwners, protocol, ipSets));

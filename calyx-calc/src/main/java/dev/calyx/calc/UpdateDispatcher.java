@@ -60,7 +60,13 @@ final class UpdateDispatcher {
         if (r.equals(current.get(key))) {
             return;
         }
-        Runnable apply = route(r);
+        Runnable apply;
+        try {
+            apply = route(r);
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(msg.contains(r.metadata().name()) ? msg : r.ref() + ": " + msg, e);
+        }
         if (apply != null) {
             current.put(key, r);
             apply.run();

@@ -29,9 +29,26 @@ class GraphBehaviourTest {
                 .withDestination(EntityRule.EMPTY.withPorts(List.of(Port.named("http"))));
         assertThatThrownBy(() -> graph.onUpdate(Fixtures.np("ns1", "np", null, "", List.of(namedWithoutProtocol),
                 null))).hasMessageContaining("NetworkPolicy ns1/np ingress rule 0: named port http requires a protocol");
+        assertThatThrownBy(() -> graph.onUpdate(Fixtures.wep("ns1", "web", Fixtures.NODE, "10.0.0.300", labels())))
+                .hasMessageContaining("WorkloadEndpoint/ns1/web").hasMessageContaining("10.0.0.300/32");
         graph.flush();
 
         assertThat(recorder.state()).isEqualTo(before);
+    }
+
+    @Test
+    void netsAreMaskedSoEqualNetsCompareEqual() {
+        graph.onUpdate(Fixtures.wep("ns1", "web", Fixtures.NODE, "10.0.0.1", labels()));
+        graph.onUpdate(Fixtures.gnp("nets", null, null, "", null, List.of(Fixtures.fromNets("Allow", "10.1.2.3/8",
+                "192.168.7.7")), null));
+        graph.onUpdate(Fixtures.globalNetset("g", labels("k", "v"), "172.16.5.5/12"));
+        graph.onUpdate(Fixtures.gnp("sets", null, null, "", null, List.of(Fixtures.fromSelector("Allow", "k == 'v'")),
+                null));
+        graph.flush();
+        assertThat(recorder.state().policies().get(PolicyKey.global("nets")).ingress().getFirst().source().nets())
+                .containsExactly("10.0.0.0/8", "192.168.7.7/32");
+        assertThat(recorder.state().ipSets().get(Expect.sel("k == 'v'")).members())
+                .containsExactly(IpSetMember.net("172.16.0.0/12"));
     }
 
     @Test
