@@ -65,7 +65,7 @@ public final class CalcGraph {
     private final LabelInheritance labels = new LabelInheritance(new ItemRouter());
     private final UpdateDispatcher dispatcher;
     private final OutputCache output = new OutputCache();
-    private final OutputCache.Sources sources = new OutputCache.Sources(ipSets::desired,
+    private final OutputCache.Sources sources = new OutputCache.Sources(ipSets::change,
             activeRules::desiredPolicy, activeRules::desiredProfile, this::desiredEndpoint);
 
     public CalcGraph(String nodeName, DataplaneCallbacks callbacks) {
@@ -91,6 +91,7 @@ public final class CalcGraph {
     /** Reports every change since the last flush to the callbacks, in dependency order. */
     public void flush() {
         output.flush(dirty, sources, callbacks);
+        ipSets.changesReported();
     }
 
     /** The desired state as of the last {@link #flush()}. */

@@ -31,6 +31,26 @@ public final class DesiredStateRecorder implements DataplaneCallbacks {
     }
 
     @Override
+    public void ipSetMembersChanged(String id, java.util.List<IpSetMember> added,
+                                    java.util.List<IpSetMember> removed) {
+        calls++;
+        IpSet old = ipSets.get(id);
+        requirePresent(old, "ip set " + id);
+        var members = new java.util.TreeSet<>(old.members());
+        for (IpSetMember m : added) {
+            if (!members.add(m)) {
+                throw new IllegalStateException("ip set " + id + ": added member " + m + " was already there");
+            }
+        }
+        for (IpSetMember m : removed) {
+            if (!members.remove(m)) {
+                throw new IllegalStateException("ip set " + id + ": removed member " + m + " was not there");
+            }
+        }
+        ipSets.put(id, new IpSet(id, old.namedPort(), java.util.List.copyOf(members)));
+    }
+
+    @Override
     public void ipSetRemoved(String id) {
         calls++;
         requirePresent(ipSets.remove(id), "ip set " + id);

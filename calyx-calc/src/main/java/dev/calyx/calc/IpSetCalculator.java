@@ -3,10 +3,12 @@ package dev.calyx.calc;
 import dev.calyx.model.selector.SelectorIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +20,9 @@ import java.util.function.Consumer;
  * <p>Members are counted, not just collected, because two items may contribute the same address (a network set
  * and a pod inside it); a member leaves the set when its last contributor does. An item whose addresses change
  * without a label change re-contributes only to the sets that already hold it. A set is reported dirty only when
- * a member appears or disappears.
+ * a member appears or disappears, and the appearances and disappearances since the last flush are kept (an
+ * appearance cancels a pending disappearance and vice versa), so a big set costs the dataplane its delta, not
+ * its size, on every change.
  *
  * <p>Thread safety: none; owned by the graph's thread.
  */
@@ -28,6 +32,8 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
     private final Map<String, IpSetSpec> specs = new HashMap<>();
     private final Map<String, Integer> refs = new HashMap<>();
     private final Map<String, Map<IpSetMember, Integer>> members = new HashMap<>();
+    private final Map<String, PendingDelta> deltas = new HashMap<>();
+    private final Set<String> fresh = new HashSet<>();
     private final Consumer<String> dirty;
     private EndpointKey updating;
 
@@ -39,6 +45,8 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
         if (refs.merge(spec.id(), 1, Integer::sum) == 1) {
             specs.put(spec.id(), spec);
             members.put(spec.id(), new HashMap<>());
+            fresh.add(spec.id());
+            deltas.remove(spec.id());
             dirty.accept(spec.id());
             index.updateSelector(spec.id(), spec.selector());
         }
@@ -51,6 +59,8 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
             refs.remove(id);
             specs.remove(id);
             members.remove(id);
+            deltas.remove(id);
+            fresh.remove(id);
             dirty.accept(id);
         }
     }
@@ -110,6 +120,25 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
         return new IpSet(id, spec.namedPort(), sorted);
     }
 
+    /** The change of a set since the last {@link #changesReported()}. */
+    IpSetChange change(String id) {
+        if (!specs.containsKey(id)) {
+            return new IpSetChange.Absent();
+        }
+        if (fresh.contains(id)) {
+            return new IpSetChange.Full(desired(id));
+        }
+        PendingDelta d = deltas.get(id);
+        return d == null ? new IpSetChange.Delta(List.of(), List.of())
+                : new IpSetChange.Delta(List.copyOf(d.added), List.copyOf(d.removed));
+    }
+
+    /** The output cache has reported every change: start collecting afresh. */
+    void changesReported() {
+        fresh.clear();
+        deltas.clear();
+    }
+
     /** Total members over all active sets (for the growth test). */
     int memberCount() {
         return members.values().stream().mapToInt(Map::size).sum();
@@ -137,6 +166,7 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
         Map<IpSetMember, Integer> m = members.get(set);
         for (IpSetMember member : contribution) {
             if (m.merge(member, 1, Integer::sum) == 1) {
+                delta(set).appeared(member);
                 dirty.accept(set);
             }
         }
@@ -148,7 +178,30 @@ final class IpSetCalculator implements SelectorIndex.MatchListener<String, Endpo
             int left = m.merge(member, -1, Integer::sum);
             if (left == 0) {
                 m.remove(member);
+                delta(set).disappeared(member);
                 dirty.accept(set);
+            }
+        }
+    }
+
+    private PendingDelta delta(String set) {
+        return deltas.computeIfAbsent(set, k -> new PendingDelta());
+    }
+
+    /** Net member changes of one set since the last flush. */
+    private static final class PendingDelta {
+        final TreeSet<IpSetMember> added = new TreeSet<>();
+        final TreeSet<IpSetMember> removed = new TreeSet<>();
+
+        void appeared(IpSetMember m) {
+            if (!removed.remove(m)) {
+                added.add(m);
+            }
+        }
+
+        void disappeared(IpSetMember m) {
+            if (!added.remove(m)) {
+                removed.add(m);
             }
         }
     }

@@ -5,28 +5,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Felix's event sequencer: remembers what was last reported for every key and, on flush, recomputes only the
  * dirty keys, reports those whose value changed, and orders the calls so nothing refers to what the dataplane
- * has not got yet: adds/updates of IP sets, policies, profiles, endpoints, then removals in reverse.
+ * has not got yet: adds/updates of IP sets, policies, profiles, endpoints, then removals in reverse. IP sets are
+ * reported whole when new and as member deltas afterwards; the reported members are kept here (sorted) so that
+ * {@link #snapshot()} can show them.
  *
  * <p>Thread safety: none; owned by the graph's thread.
  */
 final class OutputCache {
-    private final Map<String, IpSet> ipSets = new HashMap<>();
+    private record ReportedSet(boolean namedPort, TreeSet<IpSetMember> members) {
+        IpSet toIpSet(String id) {
+            return new IpSet(id, namedPort, List.copyOf(members));
+        }
+    }
+
+    private final Map<String, ReportedSet> ipSets = new HashMap<>();
     private final Map<PolicyKey, ResolvedPolicy> policies = new HashMap<>();
     private final Map<String, ResolvedPolicy> profiles = new HashMap<>();
     private final Map<EndpointKey, EndpointPolicy> endpoints = new HashMap<>();
 
     /** Where the current desired value of each kind of key comes from (null = absent). */
-    record Sources(Function<String, IpSet> ipSet, Function<PolicyKey, ResolvedPolicy> policy,
+    record Sources(Function<String, IpSetChange> ipSet, Function<PolicyKey, ResolvedPolicy> policy,
                    Function<String, ResolvedPolicy> profile, Function<EndpointKey, EndpointPolicy> endpoint) {
     }
 
     void flush(DirtyKeys dirty, Sources now, DataplaneCallbacks out) {
-        List<String> goneSets = diff(dirty.ipSets, ipSets, now.ipSet(), (k, v) -> out.ipSetUpdated(v));
+        List<String> goneSets = flushIpSets(dirty, now, out);
         List<PolicyKey> gonePolicies = diff(dirty.policies, policies, now.policy(), out::policyUpdated);
         List<String> goneProfiles = diff(dirty.profiles, profiles, now.profile(), out::profileUpdated);
         List<EndpointKey> goneEndpoints = diff(dirty.endpoints, endpoints, now.endpoint(),
@@ -39,12 +50,41 @@ final class OutputCache {
     }
 
     DesiredState snapshot() {
-        return new DesiredState(new java.util.TreeMap<>(endpoints), new java.util.TreeMap<>(policies),
-                new java.util.TreeMap<>(profiles), new java.util.TreeMap<>(ipSets));
+        TreeMap<String, IpSet> sets = new TreeMap<>();
+        ipSets.forEach((id, s) -> sets.put(id, s.toIpSet(id)));
+        return new DesiredState(new TreeMap<>(endpoints), new TreeMap<>(policies), new TreeMap<>(profiles), sets);
     }
 
-    private <K, V> List<K> diff(Iterable<K> dirty, Map<K, V> reported, Function<K, V> now,
-                                java.util.function.BiConsumer<K, V> update) {
+    private List<String> flushIpSets(DirtyKeys dirty, Sources now, DataplaneCallbacks out) {
+        List<String> gone = new ArrayList<>();
+        for (String id : dirty.ipSets) {
+            switch (now.ipSet().apply(id)) {
+                case IpSetChange.Absent a -> {
+                    if (ipSets.remove(id) != null) {
+                        gone.add(id);
+                    }
+                }
+                case IpSetChange.Full f -> {
+                    ReportedSet old = ipSets.put(id, new ReportedSet(f.set().namedPort(),
+                            new TreeSet<>(f.set().members())));
+                    if (old == null || !old.toIpSet(id).equals(f.set())) {
+                        out.ipSetUpdated(f.set());
+                    }
+                }
+                case IpSetChange.Delta d -> {
+                    if (!d.isEmpty()) {
+                        ReportedSet reported = ipSets.get(id);
+                        reported.members().addAll(d.added());
+                        reported.members().removeAll(d.removed());
+                        out.ipSetMembersChanged(id, d.added(), d.removed());
+                    }
+                }
+            }
+        }
+        return gone;
+    }
+
+    private <K, V> List<K> diff(Iterable<K> dirty, Map<K, V> reported, Function<K, V> now, BiConsumer<K, V> update) {
         List<K> gone = new ArrayList<>();
         for (K key : dirty) {
             V value = now.apply(key);
@@ -57,5 +97,4 @@ final class OutputCache {
         }
         return gone;
     }
-
 }

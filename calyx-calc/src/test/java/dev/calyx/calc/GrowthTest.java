@@ -42,7 +42,7 @@ class GrowthTest {
         log.calls.clear();
         graph.onUpdate(Fixtures.wep("ns", "pod0", Fixtures.NODE, "10.0.0.0", labels("app", "a1")));
         graph.flush();
-        assertThat(log.calls).containsExactly("ipset+", "ipset+", "endpoint+");
+        assertThat(log.calls).containsExactly("ipset~", "ipset~", "endpoint+");
         log.calls.clear();
         graph.onUpdate(Fixtures.gnp("p5", null, 5.0, "app == 'a5'", null,
                 List.of(Fixtures.fromSelector("Allow", "app == 'a6'")), null));

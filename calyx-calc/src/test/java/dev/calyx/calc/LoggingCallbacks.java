@@ -15,6 +15,12 @@ final class LoggingCallbacks implements DataplaneCallbacks {
     }
 
     @Override
+    public void ipSetMembersChanged(String id, List<IpSetMember> added, List<IpSetMember> removed) {
+        calls.add("ipset~");
+        recorder.ipSetMembersChanged(id, added, removed);
+    }
+
+    @Override
     public void ipSetRemoved(String id) {
         calls.add("ipset-");
         recorder.ipSetRemoved(id);
