@@ -139,6 +139,15 @@ final class StateLibrary {
      * egress to a podSelector in the policy's own namespace.
      */
     static CalcState k8sPolicy() {
+        return k8sPolicy("k8s", "a", "b", "10.0.2.2/32");
+    }
+
+    /** The namespaces swap labels: the namespaceSelector peer now matches the client in the policy's namespace. */
+    static CalcState k8sNamespacesRelabelled() {
+        return k8sPolicy("k8s-ns-relabelled", "b", "a", "10.0.1.5/32");
+    }
+
+    private static CalcState k8sPolicy(String name, String ns1Team, String ns2Team, String peerMember) {
         var knp = PolicyKey.namespaced("ns1", "knp.default.web-policy");
         var after = PolicyKey.global("a-after");
         var spec = new KubernetesNetworkPolicy.Spec(new LabelSelector(labels("app", "web"), null),
@@ -157,9 +166,9 @@ final class StateLibrary {
         String dbSet = sel("(projectcalico.org/namespace == 'ns1')"
                 + " && (projectcalico.org/orchestrator == 'k8s' && app == 'db')");
         var dstPorts = match().port(80, 90).namedPorts(httpSet);
-        return new CalcState("k8s", List.of(
-                Fixtures.namespace("ns1", labels("team", "a")),
-                Fixtures.namespace("ns2", labels("team", "b")),
+        return new CalcState(name, List.of(
+                Fixtures.namespace("ns1", labels("team", ns1Team)),
+                Fixtures.namespace("ns2", labels("team", ns2Team)),
                 Fixtures.wep("ns1", "web", NODE, "10.0.0.1", labels("app", "web"),
                         Fixtures.namedPort("http", Protocol.TCP, 8080)),
                 Fixtures.wep("ns1", "db", NODE, "10.0.0.2", labels("app", "db")),
@@ -184,7 +193,7 @@ final class StateLibrary {
                                         .build())))
                         .policy(after, Expect.policy(List.of(rule(RuleAction.DENY).build()), List.of()))
                         .profile("kns.ns1", ALLOW_BOTH)
-                        .ipSet(Expect.ipSet(peerSet, "10.0.2.2/32"))
+                        .ipSet(Expect.ipSet(peerSet, peerMember))
                         .ipSet(Expect.ipSet(dbSet, "10.0.0.2/32"))
                         .ipSet(Expect.namedPortSet(httpSet, new IpSetMember("10.0.0.1/32", 6, 8080)))
                         .build());

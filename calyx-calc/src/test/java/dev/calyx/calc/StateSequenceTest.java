@@ -37,6 +37,8 @@ class StateSequenceTest {
                     StateLibrary::gnpRelabelled, StateLibrary::gnpLocal),
             "tiers, k8s, netsets", List.of(StateLibrary::tiersAndOrder, StateLibrary::k8sPolicy,
                     StateLibrary::networkSets),
+            "k8s namespace relabel", List.of(StateLibrary::k8sPolicy, StateLibrary::k8sNamespacesRelabelled,
+                    StateLibrary::k8sPolicy),
             "k8s, gnp, hosts, missing profile", List.of(StateLibrary::k8sPolicy, StateLibrary::gnpLocal,
                     StateLibrary::hostEndpoints, StateLibrary::missingProfile),
             "netsets, tiers, hosts", List.of(StateLibrary::networkSets, StateLibrary::tiersAndOrder,
