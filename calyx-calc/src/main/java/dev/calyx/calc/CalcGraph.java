@@ -16,7 +16,8 @@ import java.util.Objects;
  * goes to {@link DataplaneCallbacks}: for each LOCAL endpoint its interface, addresses, tiers and policies in
  * order per direction and its profiles; for each ACTIVE policy/profile (one that applies to a local endpoint)
  * its rules with selectors replaced by IP-set ids; for each ACTIVE IP set (one an active rule uses) its members,
- * gathered from all endpoints and network sets of the cluster. {@link #desiredState()} is the same as one value.
+ * gathered from all endpoints and network sets of the cluster (whole when the set appears, then as deltas).
+ * {@link #desiredState()} is the same as one value.
  *
  * <h2>Design</h2>
  * Small nodes, each owning one concern, wired here:
@@ -37,11 +38,13 @@ import java.util.Objects;
  *                                               └─▶ local endpoints ─▶ ActiveRulesCalculator
  *                                                                                           │
  *  every node marks keys in DirtyKeys ─▶ flush(): OutputCache recomputes dirty keys only ──▶ DataplaneCallbacks
- *                                          (PolicyResolver sorts tiers/policies per dirty endpoint)
+ *                                          (PolicyResolver sorts tiers/policies per dirty endpoint;
+ *                                           IpSetCalculator hands over net member deltas)
  * </pre>
  * Costs: a policy update evaluates only the local endpoints its selector's index term admits, an endpoint update
  * only candidate selectors; rules are resolved once per policy version and shared by key, IP sets once per
- * distinct selector; so state grows with the SUM of endpoints, policies and members, never their product.
+ * distinct selector; so rules and IP-set members grow with the SUM of endpoints and policies, never their
+ * product, and an endpoint only lists the keys of the policies that select it.
  *
  * <p>Determinism: every node holds a function of the current inputs only (no history): matches come from the
  * selector indexes, members and activations are reference counts, and the output is compared against what was
