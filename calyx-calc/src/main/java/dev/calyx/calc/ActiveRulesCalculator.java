@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class ActiveRulesCalculator implements SelectorIndex.MatchListener<PolicyKey, EndpointKey> {
     private static final CompiledPolicy MISSING_PROFILE = new CompiledPolicy(null, null, null, true, true,
-            ResolvedPolicy.EMPTY, Map.of());
+            ResolvedPolicy.EMPTY, Map.of(), CompiledPolicy.Stage.NORMAL, false);
 
     private final SelectorIndex<PolicyKey, EndpointKey> index = new SelectorIndex<>(this);
     private final Map<PolicyKey, CompiledPolicy> policies = new HashMap<>();

@@ -18,9 +18,13 @@ import java.util.TreeMap;
  *
  * @param order null sorts last, as Calico's nil order
  * @param selector null for profiles (endpoints name their profiles)
+ * @param stage where a host endpoint applies it; workload endpoints apply only {@code NORMAL} policies
  */
 record CompiledPolicy(String tier, Double order, Selector selector, boolean ingress, boolean egress,
-                      ResolvedPolicy rules, Map<String, IpSetSpec> ipSets) {
+                      ResolvedPolicy rules, Map<String, IpSetSpec> ipSets, Stage stage, boolean applyOnForward) {
+
+    /** Felix's split of policies into the normal filter stage and the host-only raw and pre-DNAT stages. */
+    enum Stage { NORMAL, UNTRACKED, PRE_DNAT }
 
     CompiledPolicy {
         ipSets = java.util.Collections.unmodifiableMap(new TreeMap<>(ipSets));
@@ -29,8 +33,12 @@ record CompiledPolicy(String tier, Double order, Selector selector, boolean ingr
     static CompiledPolicy of(GlobalNetworkPolicy p) {
         var s = p.spec();
         String owner = "GlobalNetworkPolicy " + p.metadata().name();
-        return wrap(owner, () -> build(owner, s.tier(), s.order(), PeerSelectors.ofPolicy(s.selector(), null,
-                s.namespaceSelector(), s.serviceAccountSelector()), s.types(), s.ingress(), s.egress(), null));
+        Stage stage = Boolean.TRUE.equals(s.doNotTrack()) ? Stage.UNTRACKED
+                : Boolean.TRUE.equals(s.preDNAT()) ? Stage.PRE_DNAT : Stage.NORMAL;
+        CompiledPolicy c = wrap(owner, () -> build(owner, s.tier(), s.order(), PeerSelectors.ofPolicy(s.selector(),
+                null, s.namespaceSelector(), s.serviceAccountSelector()), s.types(), s.ingress(), s.egress(), null));
+        return new CompiledPolicy(c.tier(), c.order(), c.selector(), c.ingress(), c.egress(), c.rules(), c.ipSets(),
+                stage, Boolean.TRUE.equals(s.applyOnForward()));
     }
 
     static CompiledPolicy of(NetworkPolicy p) {
@@ -60,7 +68,7 @@ record CompiledPolicy(String tier, Double order, Selector selector, boolean ingr
                 : List.of();
         String tierName = tier == null || tier.isBlank() ? Tier.DEFAULT : tier;
         return new CompiledPolicy(tierName, order, selector, ingress, egress,
-                new ResolvedPolicy(inRules, outRules), sets);
+                new ResolvedPolicy(inRules, outRules), sets, Stage.NORMAL, false);
     }
 
     private static CompiledPolicy wrap(String owner, java.util.function.Supplier<CompiledPolicy> body) {

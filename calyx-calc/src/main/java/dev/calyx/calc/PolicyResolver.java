@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Felix's policy resolver and sorter: the tiers an endpoint sees and the policies in each, in evaluation order
@@ -50,21 +51,37 @@ final class PolicyResolver {
         sortedTiers.sort(TIER_ORDER);
         Comparator<PolicyKey> policyOrder = Comparator.<PolicyKey, Double>comparing(k -> lookup.apply(k).order(),
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Comparator.naturalOrder());
-        List<TierPolicies> ingress = new ArrayList<>();
-        List<TierPolicies> egress = new ArrayList<>();
-        for (TierInfo tier : sortedTiers) {
-            List<PolicyKey> keys = new ArrayList<>(byTier.get(tier.name()));
-            keys.sort(policyOrder);
-            List<PolicyKey> in = keys.stream().filter(k -> lookup.apply(k).ingress()).toList();
-            List<PolicyKey> out = keys.stream().filter(k -> lookup.apply(k).egress()).toList();
-            if (!in.isEmpty()) {
-                ingress.add(new TierPolicies(tier.name(), tier.defaultAction(), in));
-            }
-            if (!out.isEmpty()) {
-                egress.add(new TierPolicies(tier.name(), tier.defaultAction(), out));
-            }
+        byTier.values().forEach(keys -> keys.sort(policyOrder));
+        Tiering t = new Tiering(sortedTiers, byTier, lookup);
+        Predicate<CompiledPolicy> normal = p -> p.stage() == CompiledPolicy.Stage.NORMAL;
+        HostStages host = HostStages.NONE;
+        if (ep.key().type() == EndpointKey.Type.HOST) {
+            Predicate<CompiledPolicy> untracked = p -> p.stage() == CompiledPolicy.Stage.UNTRACKED;
+            Predicate<CompiledPolicy> forward = p -> normal.test(p) && p.applyOnForward();
+            host = new HostStages(t.list(untracked, true), t.list(untracked, false),
+                    t.list(p -> p.stage() == CompiledPolicy.Stage.PRE_DNAT, true), t.list(forward, true),
+                    t.list(forward, false));
         }
-        return new EndpointPolicy(ep.key(), ep.interfaceName(), ep.addresses(), ingress, egress, ep.profiles());
+        return new EndpointPolicy(ep.key(), ep.interfaceName(), ep.addresses(), t.list(normal, true),
+                t.list(normal, false), ep.profiles(), host);
+    }
+
+    /** Sorted tiers with their sorted policies, from which each stage/direction list is filtered. */
+    private record Tiering(List<TierInfo> tiers, Map<String, List<PolicyKey>> byTier,
+                           Function<PolicyKey, CompiledPolicy> lookup) {
+        List<TierPolicies> list(Predicate<CompiledPolicy> stage, boolean ingress) {
+            List<TierPolicies> out = new ArrayList<>();
+            for (TierInfo tier : tiers) {
+                List<PolicyKey> keys = byTier.get(tier.name()).stream().filter(k -> {
+                    CompiledPolicy p = lookup.apply(k);
+                    return stage.test(p) && (ingress ? p.ingress() : p.egress());
+                }).toList();
+                if (!keys.isEmpty()) {
+                    out.add(new TierPolicies(tier.name(), tier.defaultAction(), keys));
+                }
+            }
+            return out;
+        }
     }
 
     private TierInfo tier(String name) {

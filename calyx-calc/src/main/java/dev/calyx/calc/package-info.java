@@ -20,8 +20,11 @@
  * For a workload endpoint, ingress is traffic to the pod and egress traffic from it; for a host endpoint,
  * ingress is traffic into the host through the interface and egress traffic out of it.
  *
- * <p>Not computed yet: doNotTrack / preDNAT / applyOnForward policies get no separate untracked, pre-DNAT or
- * forward tier lists (they are treated as normal policies); {@code services} and {@code http} rule matches are
- * dropped; staged policies are ignored (they never enforce).
+ * <p>Host endpoints also carry {@link dev.calyx.calc.HostStages}: doNotTrack (raw, both directions), preDNAT
+ * (ingress only) and applyOnForward (forward) tier lists; doNotTrack and preDNAT policies never enter the normal
+ * lists, and workload endpoints ignore them.
+ *
+ * <p>Not computed: {@code services} and {@code http} rule matches are dropped; staged policies are ignored (they
+ * never enforce); Pods are not inputs (feed their WorkloadEndpoints).
  */
 package dev.calyx.calc;

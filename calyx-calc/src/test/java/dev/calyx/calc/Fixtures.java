@@ -58,6 +58,13 @@ final class Fixtures {
                 egress, selector, types, null, null, null, null, null, null));
     }
 
+    /** A GNP for host endpoints' special stages (doNotTrack / preDNAT / applyOnForward). */
+    static GlobalNetworkPolicy hostGnp(String name, String selector, List<String> types, List<Rule> ingress,
+                                       List<Rule> egress, boolean doNotTrack, boolean preDnat) {
+        return new GlobalNetworkPolicy(ObjectMeta.named(name), new GlobalNetworkPolicy.Spec(null, null, ingress,
+                egress, selector, types, doNotTrack, preDnat, true, null, null, null));
+    }
+
     static NetworkPolicy np(String ns, String name, Double order, String selector, List<Rule> ingress,
                             List<Rule> egress) {
         return new NetworkPolicy(ObjectMeta.namespaced(ns, name), new NetworkPolicy.Spec(null, order, ingress,

@@ -236,19 +236,39 @@ final class StateLibrary {
                         .build());
     }
 
-    /** Host endpoints: the local one is enforced, the remote one only fills the IP set. */
+    /**
+     * Host endpoints: the local one is enforced, the remote one only fills the IP set; doNotTrack and preDNAT
+     * policies go to their own stages only, applyOnForward ones to the forward stage as well.
+     */
     static CalcState hostEndpoints() {
         var hostPolicy = PolicyKey.global("host-policy");
+        var untracked = PolicyKey.global("untracked");
+        var preDnat = PolicyKey.global("pre-dnat");
+        var forward = PolicyKey.global("forward");
         String hosts = sel("has(host)");
         return new CalcState("hep", List.of(
                 Fixtures.hep("local-host", NODE, "eth0", "172.16.0.1", labels("host", "yes")),
                 Fixtures.hep("remote-host", OTHER_NODE, "eth0", "172.16.0.2", labels("host", "yes")),
                 Fixtures.gnp("host-policy", null, null, "has(host)", List.of("Ingress"),
-                        List.of(Fixtures.fromSelector("Allow", "has(host)")), null)),
+                        List.of(Fixtures.fromSelector("Allow", "has(host)")), null),
+                Fixtures.hostGnp("untracked", "has(host)", List.of("Ingress", "Egress"),
+                        List.of(Fixtures.rule("Allow")), List.of(Fixtures.rule("Allow")), true, false),
+                Fixtures.hostGnp("pre-dnat", "has(host)", List.of("Ingress"),
+                        List.of(Fixtures.fromNets("Deny", "10.9.0.0/16")), null, false, true),
+                Fixtures.hostGnp("forward", "has(host)", List.of("Egress"), null,
+                        List.of(Fixtures.rule("Deny")), false, false)),
                 new Expect.State()
                         .endpoint(new EndpointPolicy(EndpointKey.host("local-host"), "eth0",
                                 List.of("172.16.0.1/32"), tiers(tier("default", RuleAction.DENY, hostPolicy)),
-                                tiers(), List.of()))
+                                tiers(tier("default", RuleAction.DENY, forward)), List.of(), new HostStages(
+                                        tiers(tier("default", RuleAction.DENY, untracked)),
+                                        tiers(tier("default", RuleAction.DENY, untracked)),
+                                        tiers(tier("default", RuleAction.DENY, preDnat)), tiers(),
+                                        tiers(tier("default", RuleAction.DENY, forward)))))
+                        .policy(untracked, ALLOW_BOTH)
+                        .policy(preDnat, Expect.policy(
+                                List.of(rule(RuleAction.DENY).src(match().nets("10.9.0.0/16")).build()), List.of()))
+                        .policy(forward, Expect.policy(List.of(), List.of(rule(RuleAction.DENY).build())))
                         .policy(hostPolicy, Expect.policy(
                                 List.of(rule(RuleAction.ALLOW).src(match().sets(hosts)).build()), List.of()))
                         .ipSet(Expect.ipSet(hosts, "172.16.0.1/32", "172.16.0.2/32"))
