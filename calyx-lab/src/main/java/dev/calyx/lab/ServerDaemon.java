@@ -72,7 +72,7 @@ public final class ServerDaemon {
      */
     public static boolean stop(long pid, String marker) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !commandLine(pid).contains(marker)) {
+        if (handle.isEmpty() || !commandLine(pid).contains(marker + " ")) {
             return false;
         }
         ProcessHandle h = handle.get();
