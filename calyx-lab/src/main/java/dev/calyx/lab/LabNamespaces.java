@@ -1,11 +1,8 @@
 package dev.calyx.lab;
 
+import dev.calyx.dataplane.endpoint.VethNames;
 import dev.calyx.kernel.netns.Netns;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The names of everything a lab creates, all derived from its prefix so that ownership is visible and sweepable. */
@@ -24,15 +21,9 @@ public final class LabNamespaces {
         return prefix + "pod-" + ref.namespace() + "-" + ref.name();
     }
 
-    /** Calico's host-side veth name: {@code cali} + the first 11 hex digits of SHA-1 of {@code namespace.pod}. */
+    /** Calico's host-side veth name for the pod ({@code cali} + 11 hex digits of a hash of namespace.pod). */
     public static String hostInterface(PodRef ref) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1")
-                    .digest((ref.namespace() + "." + ref.name()).getBytes(StandardCharsets.UTF_8));
-            return "cali" + HexFormat.of().formatHex(digest).substring(0, 11);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return VethNames.forPod(ref.namespace(), ref.name());
     }
 
     /** Every existing netns whose name starts with {@code prefix}. */

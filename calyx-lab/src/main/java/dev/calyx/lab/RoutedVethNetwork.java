@@ -1,11 +1,12 @@
 package dev.calyx.lab;
 
+import dev.calyx.dataplane.endpoint.EndpointSpec;
+import dev.calyx.dataplane.endpoint.EndpointWiring;
 import dev.calyx.kernel.netlink.Address;
 import dev.calyx.kernel.netlink.FfmRtNetlink;
 import dev.calyx.kernel.netlink.IpPrefix;
 import dev.calyx.kernel.netlink.Link;
 import dev.calyx.kernel.netlink.Route;
-import dev.calyx.kernel.netlink.RtScope;
 import dev.calyx.kernel.netlink.VethSpec;
 import dev.calyx.kernel.netns.Netns;
 import dev.calyx.kernel.sysctl.Sysctl;
@@ -26,14 +27,14 @@ import java.util.List;
  *                             default via 10.98.i.1                10.99.i.0/24 via 10.98.i.2
  * </pre>
  * The pod's gateway 169.254.1.1 exists nowhere: the host side answers its ARP by proxy ARP (with no delay), exactly
- * Calico's trick. Every namespace carries the lab's prefix; nothing is created in the root namespace.
+ * Calico's trick. The pod end is wired by the agent's own {@link EndpointWiring} (what CNI ADD runs), with the node
+ * namespace as its host; only the nodes and the underlay are the lab's. Every namespace carries the lab's prefix;
+ * nothing is created in the root namespace.
  *
  * <p>Thread safety: {@link #attach}/{@link #detach} are synchronized (the address counters and netlink handles are
  * shared).
  */
 public final class RoutedVethNetwork implements PodNetwork {
-    private static final InetAddress GATEWAY = IpPrefix.parseAddress("169.254.1.1");
-
     private final LabConfig config;
     private final List<String> nodes = new ArrayList<>();
     private final int[] nextHost;
@@ -112,20 +113,12 @@ public final class RoutedVethNetwork implements PodNetwork {
         }
     }
 
+    /** Exactly what the agent's CNI ADD does, through its {@link EndpointWiring}, with the node as the host. */
     private static void wire(Pod pod, Netns podNs, Netns nodeNs) {
-        String host = pod.hostInterface();
-        try (FfmRtNetlink n = FfmRtNetlink.openIn(nodeNs); FfmRtNetlink p = FfmRtNetlink.openIn(podNs)) {
-            n.addVeth(VethSpec.of(host, "eth0").peerIn(podNs));
-            Sysctl.set(nodeNs, "net/ipv4/conf/" + host + "/proxy_arp", "1");
-            Sysctl.set(nodeNs, "net/ipv4/neigh/" + host + "/proxy_delay", "0");
-            n.setLinkUp(host);
-            n.addRoute(Route.to(IpPrefix.host(pod.ip())).dev(index(n, host)).scope(RtScope.LINK));
-            p.setLinkUp("lo");
-            int eth0 = index(p, "eth0");
-            p.addAddress(Address.of(eth0, IpPrefix.host(pod.ip())));
-            p.setLinkUp("eth0");
-            p.addRoute(Route.to(IpPrefix.host(GATEWAY)).dev(eth0).scope(RtScope.LINK));
-            p.addRoute(Route.to(IpPrefix.parse("0.0.0.0/0")).via(GATEWAY).dev(eth0));
+        try (FfmRtNetlink node = FfmRtNetlink.openIn(nodeNs); FfmRtNetlink inPod = FfmRtNetlink.openIn(podNs)) {
+            inPod.setLinkUp("lo");
+            EndpointWiring.onHost(node).add(EndpointSpec.of(pod.hostInterface(), "eth0", podNs.path(),
+                    List.of(IpPrefix.host(pod.ip()))));
         }
     }
 
