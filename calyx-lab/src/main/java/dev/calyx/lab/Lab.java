@@ -124,8 +124,9 @@ public final class Lab implements AutoCloseable {
     public record DownReport(List<String> namespaces, boolean daemonStopped, boolean stateRemoved) {}
 
     /**
-     * Removes the lab with {@code config}'s prefix from any process: stops its server daemon by recorded PID,
-     * deletes every namespace with the prefix (orphans included) and the state file. Idempotent.
+     * Removes the lab with {@code config}'s prefix from any process: stops its server daemon by recorded PID (and
+     * any daemon carrying this lab's marker whose PID was lost), deletes every namespace with the prefix (orphans
+     * included) and the state file. Idempotent.
      */
     public static DownReport down(LabConfig config) {
         boolean stopped = false;
@@ -136,6 +137,9 @@ public final class Lab implements AutoCloseable {
                     .orElse(false);
         } catch (LabException e) {
             // An unreadable state file must not keep the namespaces alive: sweep by prefix anyway.
+        }
+        for (long orphan : ServerDaemon.orphans(daemonMarker(config))) {
+            stopped |= ServerDaemon.stop(orphan, daemonMarker(config));
         }
         List<String> removed = LabNamespaces.removeAll(config.prefix());
         boolean stateRemoved;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,6 +90,6 @@ public record LabModel(List<PodRef> order, List<NamespaceSpec> namespaces, List<
 
     /** The pods in matrix order. */
     public List<PodSpec> podsInOrder() {
-        return order.stream().map(r -> pod(r).orElseThrow()).map(Objects::requireNonNull).toList();
+        return order.stream().map(r -> pod(r).orElseThrow()).toList();
     }
 }

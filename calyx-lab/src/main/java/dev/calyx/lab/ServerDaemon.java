@@ -86,6 +86,21 @@ public final class ServerDaemon {
         return true;
     }
 
+    /**
+     * Daemons of this lab whose PID was lost (state file removed by hand, crash between start and save): every
+     * process whose command line is {@code ... lab serve ...} with this lab's {@code marker}.
+     */
+    public static List<Long> orphans(String marker) {
+        List<Long> out = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            String cmd = commandLine(p.pid());
+            if (cmd.contains(" lab serve ") && cmd.contains(marker + " ") && p.pid() != ProcessHandle.current().pid()) {
+                out.add(p.pid());
+            }
+        });
+        return out;
+    }
+
     private static String commandLine(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"))).replace('\0', ' ');

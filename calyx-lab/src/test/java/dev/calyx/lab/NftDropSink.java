@@ -64,9 +64,11 @@ final class NftDropSink implements PolicySink {
     private void sync() {
         String targets = pods.values().stream().filter(this::selected)
                 .map(p -> p.ip().getHostAddress()).sorted().collect(Collectors.joining(", "));
-        String rule = targets.isEmpty() ? "" : "ct state established,related accept\n  ip daddr { " + targets + " } drop";
+        String rule = targets.isEmpty() ? ""
+                : "ct state established,related accept\n  ip daddr { " + targets + " } drop";
         String script = "table ip " + TABLE + "\ndelete table ip " + TABLE + "\ntable ip " + TABLE
-                + " {\n chain lab_drop {\n  type filter hook forward priority 0; policy accept;\n  " + rule + "\n }\n}\n";
+                + " {\n chain lab_drop {\n  type filter hook forward priority 0; policy accept;\n  " + rule
+                + "\n }\n}\n";
         nodes.forEach(n -> nft(n, script));
     }
 

@@ -16,9 +16,9 @@ final class TestLabs {
 
     static LabConfig config() {
         try {
-            String id = HexFormat.of().formatHex(ThreadLocalRandom.current().nextInt(1 << 24) > 0
-                    ? new byte[] {(byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current()
-                    .nextInt(), (byte) ThreadLocalRandom.current().nextInt()} : new byte[3]);
+            byte[] random = new byte[3];
+            ThreadLocalRandom.current().nextBytes(random);
+            String id = HexFormat.of().formatHex(random);
             Path state = Files.createTempDirectory("calyx-lab-t-");
             return new LabConfig("calyx-lab-t" + id + "-", state, IpPrefix.parse("10.99.0.0/16"),
                     IpPrefix.parse("10.98.0.0/16"));
