@@ -60,7 +60,9 @@ public final class LabProbeCommand implements Callable<Integer> {
         }
         LabState state = lab.requireState();
         Matrix m = new Prober(Duration.ofSeconds(timeoutSeconds)).probe(state.runningPods(), port, proto);
-        spec.commandLine().getOut().print(output == OutputFormat.json ? Json.of(json(m, proto)) + "\n" : m.render());
+        var out = spec.commandLine().getOut();
+        out.print(output == OutputFormat.json ? Json.of(json(m, proto)) + "\n" : m.render());
+        out.flush();
         return 0;
     }
 

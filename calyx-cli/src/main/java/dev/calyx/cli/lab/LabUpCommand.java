@@ -74,12 +74,19 @@ public final class LabUpCommand implements Callable<Integer> {
                 p.netns()));
     }
 
+    /** The daemon may outlive this directory as its working directory: hand it absolute entries. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     /** This very CLI, re-executed as {@code lab serve} with the same lab options. */
     private List<String> serveCommand(LabConfig config) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.calyx.cli.Main", "lab", "serve",
+                "-cp", absoluteClassPath(), "dev.calyx.cli.Main", "lab", "serve",
                 "--state-dir=" + config.stateDir(), Lab.daemonMarker(config)));
         return cmd;
     }
