@@ -13,7 +13,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("calyx " + cl.getCommandName() + ": " + msg);
+        // The full path ("calyx lab up"), so the user sees which command failed, not just its last word.
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + msg);
         if ("1".equals(System.getenv("CALYX_DEBUG"))) {
             ex.printStackTrace(cl.getErr());
         }

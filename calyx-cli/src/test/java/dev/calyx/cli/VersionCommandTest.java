@@ -11,6 +11,13 @@ class VersionCommandTest {
     }
 
     @Test
+    void errorsNameTheFullCommandPath() {
+        CliRun run = CliRun.of("ipam", "show", "--datastore", "nosuch:x");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("calyx ipam show: ");
+    }
+
+    @Test
     void missingCommandIsAUsageError() {
         assertThat(Main.run()).isEqualTo(2);
     }
