@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             IpamCommand.class,
             SelectorCommand.class,
             PreflightCommand.class,
+            dev.calyx.cli.node.NodeCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
