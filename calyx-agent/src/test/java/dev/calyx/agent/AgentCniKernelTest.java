@@ -185,4 +185,20 @@ class AgentCniKernelTest {
         assertThat(hostVeths()).isZero();
         assertThat(endpoints()).isZero();
     }
+
+    /** Items 31-32: CHECK passes right after ADD and fails once the host route is removed behind the agent's back. */
+    @Test
+    void checkSeesOutOfBandDamage() throws Exception {
+        Netns pod = h.createNetns();
+        ShimRun add = h.add("c4ec000001", pod, "checked");
+        String conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"k8s-pod-network\",\"type\":\"calyx\","
+                + "\"ipam\":{\"type\":\"calyx-ipam\"},\"prevResult\":" + add.stdout() + "}";
+        assertThat(h.shim(AgentHarness.env("CHECK", "c4ec000001", pod, "checked"), conf).exit()).isZero();
+        String ip = add.json().at("/ips/0/address").asText().replace("/32", "");
+        h.hostIp("route", "del", ip + "/32");
+        ShimRun broken = h.shim(AgentHarness.env("CHECK", "c4ec000001", pod, "checked"), conf);
+        assertThat(broken.exit()).isNotZero();
+        assertThat(broken.json().get("details").asText()).contains(ip);
+        assertThat(h.del("c4ec000001", pod, "checked").exit()).isZero();
+    }
 }

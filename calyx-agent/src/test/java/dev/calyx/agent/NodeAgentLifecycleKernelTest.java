@@ -139,4 +139,20 @@ class NodeAgentLifecycleKernelTest {
         h.del("3e7000001", pod, "scraped");
         assertThat(AgentHarness.http(h.agent.metricsPort(), "/metrics")).contains("calyx_endpoints 0.0");
     }
+
+    /** A fresh datastore gets a default pool; 10.244.0.0/16 is skipped when a route on the node overlaps it. */
+    @Test
+    void defaultPoolAvoidsRoutesOnTheNode() throws Exception {
+        h.stop();
+        try (KvStore kv = h.openStore()) {
+            new Resources(kv).delete(Kind.IP_POOL, null, "default-ipv4-ippool", null);
+        }
+        h.hostIp("route", "add", "10.244.0.0/16", "via", "192.168.78.254");
+        h.start();
+        try (KvStore kv = h.openStore()) {
+            var pool = (dev.calyx.model.IPPool) new Resources(kv).get(Kind.IP_POOL, null, "default-ipv4-ippool")
+                    .orElseThrow();
+            assertThat(pool.spec().cidr()).isEqualTo("10.245.0.0/16");
+        }
+    }
 }
