@@ -169,7 +169,8 @@ class AgentCniKernelTest {
     @Test
     void delegatedIpamWithHostLocal() throws Exception {
         Path dataDir = tmp.resolve("host-local");
-        String ipam = "{\"type\":\"host-local\",\"dataDir\":\"" + dataDir + "\",\"ranges\":[[{\"subnet\":\"10.77.0.0/24\"}]]}";
+        String ipam = "{\"type\":\"host-local\",\"dataDir\":\"" + dataDir
+                + "\",\"ranges\":[[{\"subnet\":\"10.77.0.0/24\"}]]}";
         Netns pod = h.createNetns();
         ShimRun add = h.shim(AgentHarness.env("ADD", "10ca100001", pod, "hl"), AgentHarness.conf("1.0.0", ipam));
         assertThat(add.exit()).as(add.stdout() + add.stderr()).isZero();

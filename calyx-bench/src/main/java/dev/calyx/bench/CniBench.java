@@ -94,7 +94,8 @@ public final class CniBench {
         plugins.add(new Plugin("calyx shim (java -cp) + agent", List.of(java, "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dcalyx.cni.socket=" + WORK.resolve("cni.sock"),
                 "-Dcalyx.cni.queue=" + WORK.resolve("queue"), "-cp", jar, CniShim.class.getName()), calyxConf));
-        buildWrapper().ifPresent(w -> plugins.add(new Plugin("calyx jlink+AOT wrapper + agent", List.of(w), calyxConf)));
+        buildWrapper().ifPresent(w ->
+                plugins.add(new Plugin("calyx jlink+AOT wrapper + agent", List.of(w), calyxConf)));
         return plugins;
     }
 

@@ -119,7 +119,8 @@ public final class AgentCniHandler implements CniHandler {
 
     private EndpointSpec spec(CniRequest request, WorkloadIdentity id, List<IpPrefix> ips) {
         int mtu = request.conf().mtu() > 0 ? request.conf().mtu() : workloadMtu.getAsInt();
-        boolean forwarding = request.conf().raw().path("container_settings").path("allow_ip_forwarding").asBoolean(false);
+        boolean forwarding = request.conf().raw().path("container_settings").path("allow_ip_forwarding")
+                .asBoolean(false);
         return EndpointSpec.of(id.hostVethName(), id.ifName(), Path.of(request.netns()), ips).mtu(mtu)
                 .allowIpForwarding(forwarding);
     }
@@ -236,7 +237,8 @@ public final class AgentCniHandler implements CniHandler {
             }
         }
         if (!errors.isEmpty()) {
-            throw new CniException(CniError.INTERNAL, "GC could not release every attachment", String.join("; ", errors));
+            throw new CniException(CniError.INTERNAL, "GC could not release every attachment",
+                    String.join("; ", errors));
         }
     }
 
@@ -261,7 +263,8 @@ public final class AgentCniHandler implements CniHandler {
             return c;
         }
         if (e instanceof NetnsException n && n.isNotFound()) {
-            return new CniException(CniErrorCodes.NETNS_NOT_FOUND, what + ": network namespace not found", e.getMessage());
+            return new CniException(CniErrorCodes.NETNS_NOT_FOUND, what + ": network namespace not found",
+                    e.getMessage());
         }
         return new CniException(CniError.INTERNAL, what + " failed", e.getMessage());
     }
