@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             SelectorCommand.class,
             PreflightCommand.class,
             dev.calyx.cli.lab.LabCommand.class,
+            dev.calyx.cli.node.NodeCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
