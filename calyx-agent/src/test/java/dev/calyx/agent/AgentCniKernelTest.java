@@ -204,32 +204,39 @@ class AgentCniKernelTest {
     }
 
     /**
-     * Item 19, as far as Calico's wiring allows: a second interface in the same pod clashes on the 169.254.1.1/32
-     * gateway route inside the pod (Calico has the same limit), so its ADD fails cleanly: nothing of it is left and
-     * the first attachment is intact. Its DEL, and the first one's, still succeed (item 30).
+     * Items 19 and 30: a second interface of the same container (CNI_IFNAME eth1) is an independent attachment with
+     * its own address, veth, handle and WorkloadEndpoint (the pod's gateway routes stay those of eth0); deleting it
+     * leaves eth0 untouched, and deleting eth0 then cleans up the rest.
      */
     @Test
-    void secondInterfaceOfOneContainerFailsCleanly() throws Exception {
+    void secondInterfaceOfOneContainerIsIndependent() throws Exception {
         Netns pod = h.createNetns();
         ShimRun first = h.add("e7e1000001", pod, "multi");
         assertThat(first.exit()).isZero();
         var env = AgentHarness.env("ADD", "e7e1000001", pod, "multi");
         env.put("CNI_IFNAME", "eth1");
         ShimRun second = h.shim(env, AgentHarness.conf("1.0.0"));
-        assertThat(second.exit()).isNotZero();
-        assertThat(second.json().get("details").asText()).contains("169.254.1.1", "eth1");
-        assertThat(AgentHarness.Exec.ip(pod.name(), "link", "show")).contains("eth0").doesNotContain("eth1");
-        assertThat(handles()).isEqualTo(1);
-        assertThat(endpoints()).isEqualTo(1);
-        assertThat(hostVeths()).isEqualTo(1);
-        String ip = first.json().at("/ips/0/address").asText().replace("/32", "");
-        assertThat(h.hostIp("route", "show", ip)).contains(VethNames.forPod("default", "multi"));
+        assertThat(second.exit()).as(second.stdout()).isZero();
+        assertThat(second.json().at("/interfaces/1/name").asText()).isEqualTo("eth1");
+        String ip0 = first.json().at("/ips/0/address").asText().replace("/32", "");
+        String ip1 = second.json().at("/ips/0/address").asText().replace("/32", "");
+        assertThat(ip1).isNotEqualTo(ip0);
+        assertThat(AgentHarness.Exec.ip(pod.name(), "addr", "show", "eth1")).contains(ip1);
+        assertThat(handles()).isEqualTo(2);
+        assertThat(endpoints()).isEqualTo(2);
+        assertThat(hostVeths()).isEqualTo(2);
         env.put("CNI_COMMAND", "DEL");
         assertThat(h.shim(env, AgentHarness.conf("1.0.0")).exit()).isZero();
+        assertThat(AgentHarness.Exec.ip(pod.name(), "link", "show")).contains("eth0").doesNotContain("eth1");
         assertThat(endpoints()).isEqualTo(1);
+        assertThat(handles()).isEqualTo(1);
+        assertThat(hostVeths()).isEqualTo(1);
+        assertThat(h.hostIp("route", "show", ip0)).contains(VethNames.forPod("default", "multi"));
+        assertThat(AgentHarness.Exec.ip(pod.name(), "route", "show", "default")).contains("169.254.1.1", "eth0");
         assertThat(h.del("e7e1000001", pod, "multi").exit()).isZero();
         assertThat(hostVeths()).isZero();
         assertThat(handles()).isZero();
+        assertThat(endpoints()).isZero();
     }
 
     /** Calico's DEL for an old sandbox: the pod's WorkloadEndpoint now names another container and stays wired. */

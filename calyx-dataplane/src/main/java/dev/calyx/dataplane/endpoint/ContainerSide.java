@@ -4,6 +4,7 @@ import dev.calyx.kernel.netlink.Address;
 import dev.calyx.kernel.netlink.IpFamily;
 import dev.calyx.kernel.netlink.IpPrefix;
 import dev.calyx.kernel.netlink.Link;
+import dev.calyx.kernel.netlink.NetlinkException;
 import dev.calyx.kernel.netlink.Route;
 import dev.calyx.kernel.netlink.RtNetlink;
 import dev.calyx.kernel.netns.Netns;
@@ -34,16 +35,38 @@ final class ContainerSide {
         return netlink.link(spec.containerIfName());
     }
 
-    /** {@code 169.254.1.1 dev eth0 scope link}, then {@code default via 169.254.1.1 dev eth0}. */
+    /**
+     * {@code 169.254.1.1 dev eth0 scope link}, then {@code default via 169.254.1.1 dev eth0}. The gateway routes
+     * belong to the pod, not to one interface: a second interface of the same pod (CNI_IFNAME eth1) finds them in
+     * place and keeps them (Calico fails that ADD with EEXIST instead); its own addresses are still reachable, the
+     * host routes them to its veth and the pod answers through its default route.
+     */
     void ipv4Routes(Link eth) {
-        netlink.addRoute(Route.to(IpPrefix.host(WorkloadGateway.IPV4)).dev(eth.index()));
-        netlink.addRoute(Route.to(WorkloadGateway.DEFAULT_V4).via(WorkloadGateway.IPV4).dev(eth.index()));
+        if (addUnlessPresent(Route.to(IpPrefix.host(WorkloadGateway.IPV4)).dev(eth.index()))) {
+            addUnlessPresent(Route.to(WorkloadGateway.DEFAULT_V4).via(WorkloadGateway.IPV4).dev(eth.index()));
+        }
     }
 
-    /** IPv6 on in the namespace, then {@code default via <host veth link-local> dev eth0}. */
+    /** IPv6 on in the namespace, then {@code default via <host veth link-local> dev eth0} (once per pod, as above). */
     void ipv6Routes(Link eth, InetAddress hostLinkLocal) {
         write(EndpointSysctls.containerIpv6());
-        netlink.addRoute(Route.to(WorkloadGateway.DEFAULT_V6).via(hostLinkLocal).dev(eth.index()));
+        addUnlessPresent(Route.to(WorkloadGateway.DEFAULT_V6).via(hostLinkLocal).dev(eth.index()));
+    }
+
+    /**
+     * Adds the route unless the pod already has one to that destination (through another of its interfaces);
+     * true if this call added it.
+     */
+    private boolean addUnlessPresent(Route route) {
+        try {
+            netlink.addRoute(route);
+            return true;
+        } catch (NetlinkException e) {
+            if (!e.isExists()) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     void addAddresses(EndpointSpec spec, Link eth) {

@@ -76,23 +76,23 @@ final class EndpointCheck {
                 problems.add(what + ": address " + address + " missing");
             }
         }
+        // The gateway routes are the pod's, installed by its first interface (see ContainerSide): any interface.
         if (spec.hasIpv4()) {
             List<Route> routes = inPod.routes(IpFamily.V4);
-            requireRoute(routes, "container route 169.254.1.1 dev " + eth.name() + " scope link",
-                    r -> r.destination().equals(IpPrefix.host(WorkloadGateway.IPV4)) && r.linkIndex() == eth.index());
-            requireRoute(routes, "container default route via 169.254.1.1 dev " + eth.name(),
-                    r -> isDefaultVia(r, WorkloadGateway.DEFAULT_V4, WorkloadGateway.IPV4, eth));
+            requireRoute(routes, "container route 169.254.1.1 scope link",
+                    r -> r.destination().equals(IpPrefix.host(WorkloadGateway.IPV4)));
+            requireRoute(routes, "container default route via 169.254.1.1",
+                    r -> isDefaultVia(r, WorkloadGateway.DEFAULT_V4, WorkloadGateway.IPV4));
         }
         if (spec.hasIpv6()) {
-            requireRoute(inPod.routes(IpFamily.V6), "container default route via " + WorkloadGateway.HOST_LINK_LOCAL
-                            .getHostAddress() + " dev " + eth.name(),
-                    r -> isDefaultVia(r, WorkloadGateway.DEFAULT_V6, WorkloadGateway.HOST_LINK_LOCAL, eth));
+            requireRoute(inPod.routes(IpFamily.V6), "container default route via "
+                            + WorkloadGateway.HOST_LINK_LOCAL.getHostAddress(),
+                    r -> isDefaultVia(r, WorkloadGateway.DEFAULT_V6, WorkloadGateway.HOST_LINK_LOCAL));
         }
     }
 
-    private static boolean isDefaultVia(Route r, IpPrefix destination, InetAddress gateway, Link eth) {
-        return r.destination().equals(destination) && r.gateway().equals(Optional.of(gateway))
-                && r.linkIndex() == eth.index();
+    private static boolean isDefaultVia(Route r, IpPrefix destination, InetAddress gateway) {
+        return r.destination().equals(destination) && r.gateway().equals(Optional.of(gateway));
     }
 
     private void checkLink(String what, Link link, int mtu) {

@@ -138,7 +138,7 @@ class EndpointWiringKernelTest {
 
         assertThat(wiring.check(spec).problems()).containsExactlyInAnyOrder(
                 "host route 10.244.0.5/32 dev calic440f455693: missing",
-                "container default route via 169.254.1.1 dev eth0: missing");
+                "container default route via 169.254.1.1: missing");
     }
 
     @Test
