@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             IpamCommand.class,
             SelectorCommand.class,
             PreflightCommand.class,
+            dev.calyx.cli.install.InstallCommand.class,
+            dev.calyx.cli.install.UninstallCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;
