@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             PreflightCommand.class,
             dev.calyx.cli.install.InstallCommand.class,
             dev.calyx.cli.install.UninstallCommand.class,
+            dev.calyx.cli.node.NodeCommand.class,
         })
 public final class CalyxCommand implements Runnable {
     @Spec CommandSpec spec;

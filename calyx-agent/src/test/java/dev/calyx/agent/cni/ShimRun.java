@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * variables (env -i), cwd "/", stdin from bytes. Either the shim classes with the test JDK's java,
  * or a built wrapper executable.
  */
-record ShimRun(int exit, String stdout, String stderr) {
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+public record ShimRun(int exit, String stdout, String stderr) {
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    static Path shimClasspath() {
+    public static Path shimClasspath() {
         try {
             return Path.of(CniShim.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
@@ -29,13 +29,13 @@ record ShimRun(int exit, String stdout, String stderr) {
         }
     }
 
-    static List<String> javaCommand(Path socket, Path queue) {
+    public static List<String> javaCommand(Path socket, Path queue) {
         return List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Dcalyx.cni.socket=" + socket, "-Dcalyx.cni.queue=" + queue,
                 "-cp", shimClasspath().toString(), CniShim.class.getName());
     }
 
-    static ShimRun run(List<String> command, Map<String, String> env, String stdin, boolean closeStdin) throws Exception {
+    public static ShimRun run(List<String> command, Map<String, String> env, String stdin, boolean closeStdin) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("/").toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -68,11 +68,11 @@ record ShimRun(int exit, String stdout, String stderr) {
         }
     }
 
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
         return ResultCodec.JSON.readTree(stdout);
     }
 
-    static Map<String, String> env(String... kv) {
+    public static Map<String, String> env(String... kv) {
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             env.put(kv[i], kv[i + 1]);
@@ -81,7 +81,7 @@ record ShimRun(int exit, String stdout, String stderr) {
     }
 
     /** ADD/CHECK/DEL environment for container cid on eth0, plus extra pairs. */
-    static Map<String, String> podEnv(String command, String... extra) {
+    public static Map<String, String> podEnv(String command, String... extra) {
         Map<String, String> env = env("CNI_COMMAND", command, "CNI_CONTAINERID", "c0ffee01", "CNI_NETNS",
                 "/var/run/netns/calyx-t-cni", "CNI_IFNAME", "eth0", "CNI_PATH", "/usr/lib/cni",
                 "CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=web-0");
@@ -89,7 +89,7 @@ record ShimRun(int exit, String stdout, String stderr) {
         return env;
     }
 
-    static List<String> concat(List<String> a, String... b) {
+    public static List<String> concat(List<String> a, String... b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(List.of(b));
         return all;
