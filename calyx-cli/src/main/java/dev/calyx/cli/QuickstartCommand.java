@@ -1,5 +1,6 @@
 package dev.calyx.cli;
 
+import dev.calyx.cli.install.AgentProcess;
 import dev.calyx.cli.install.HostLayout;
 import dev.calyx.cli.install.Installer;
 import dev.calyx.cli.install.KernelTraces;
@@ -63,15 +64,23 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     private int up(Quickstart qs, HostLayout layout, PrintWriter out) {
-        heading(out, "pool");
-        IpPrefix chosen = qs.pool(Optional.ofNullable(pool));
-        heading(out, "preflight");
-        PreflightReport report = Preflight.standard().run(PreflightContext.forHost(Mode.NONE)
-                .withPools(List.of(chosen)));
-        PreflightTable.print(report, List.of(), false, out);
-        if (report.hasFailures()) {
-            out.println("quickstart stopped: fix the FAIL rows above, then run ./calyx quickstart again");
-            return 1;
+        Optional<ProcessHandle> running = AgentProcess.running(layout.agentPidFile());
+        IpPrefix chosen = null;
+        if (running.isPresent()) {
+            heading(out, "preflight");
+            out.println("skipped: the calyx agent is already running (pid " + running.get().pid()
+                    + "); it keeps its pool");
+        } else {
+            heading(out, "pool");
+            chosen = qs.pool(Optional.ofNullable(pool));
+            heading(out, "preflight");
+            PreflightReport report = Preflight.standard().run(PreflightContext.forHost(Mode.NONE)
+                    .withPools(List.of(chosen)));
+            PreflightTable.print(report, List.of(), false, out);
+            if (report.hasFailures()) {
+                out.println("quickstart stopped: fix the FAIL rows above, then run ./calyx quickstart again");
+                return 1;
+            }
         }
         heading(out, "install");
         List<String> log = new ArrayList<>();
@@ -91,9 +100,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         heading(out, "what next");
         out.println("calyx is up; the agent keeps running in the background (" + layout.agentPidFile() + ").");
         out.println("  ./calyx get workloadendpoints -A      the containers calyx has wired");
-        out.println("  ./calyx ipam show                     address usage of pool " + chosen);
-        out.println("  podman " + String.join(" ", Podman.GLOBAL) + " run --network calyx " + String.join(" ",
-                Podman.RUN_LIMITS) + " --rootfs " + qs.rootfs() + " sh");
+        out.println("  ./calyx ipam show                     address usage of the pool");
+        out.println("  podman " + String.join(" ", Podman.GLOBAL) + " run -it --rm --network calyx " + String.join(" ",
+                Podman.RUN_LIMITS) + " " + String.join(" ", Podman.DEMO_CAPS) + " --rootfs " + qs.rootfs() + " sh");
         out.println("  ./calyx quickstart --down             remove the demo containers, stop the agent, uninstall");
         return pinged ? 0 : 1;
     }

@@ -69,13 +69,11 @@ public final class AgentProcess {
     }
 
     private static boolean isAgent(ProcessHandle h) {
-        String cmdline = h.info().commandLine().orElse("");
-        if (cmdline.isEmpty()) {
-            try { // ProcessHandle.Info can come back empty; /proc has the truth
-                cmdline = Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).replace('\0', ' ');
-            } catch (IOException e) {
-                return false;
-            }
+        String cmdline;
+        try { // /proc, not ProcessHandle.Info: Info truncates long command lines (our class path is long)
+            cmdline = Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return false;
         }
         return cmdline.contains("dev.calyx.cli.Main") && cmdline.contains(" node run");
     }

@@ -24,6 +24,8 @@ public record Podman(List<String> prefix, List<String> extraGlobal, Map<String, 
             "--cgroup-manager", "cgroupfs");
     public static final List<String> RUN_LIMITS = List.of("--ulimit", "nofile=1024:1024", "--ulimit",
             "nproc=1024:1024");
+    /** podman 4 drops CAP_NET_RAW by default; busybox ping needs it (no ping_group_range in the container). */
+    public static final List<String> DEMO_CAPS = List.of("--cap-add", "NET_RAW");
 
     public Podman {
         prefix = List.copyOf(prefix);
@@ -84,6 +86,7 @@ public record Podman(List<String> prefix, List<String> extraGlobal, Map<String, 
     public String runDetached(String name, String network, Path rootfs, String... command) {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", network));
         args.addAll(RUN_LIMITS);
+        args.addAll(DEMO_CAPS);
         args.addAll(List.of("--rootfs", rootfs.toString()));
         args.addAll(List.of(command));
         return require(args.toArray(String[]::new));

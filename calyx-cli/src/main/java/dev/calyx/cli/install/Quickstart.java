@@ -50,6 +50,9 @@ public final class Quickstart {
         List<IpPrefix> routes = new ArrayList<>();
         try (FfmRtNetlink nl = FfmRtNetlink.open()) {
             for (Route r : nl.routes(IpFamily.V4)) {
+                if (r.protocol() == KernelTraces.CALYX_ROUTE_PROTOCOL) {
+                    continue; // calyx's own workload routes, left from an earlier run
+                }
                 routes.add(IpPrefix.parse(r.destination().toString()));
             }
         }
@@ -60,7 +63,7 @@ public final class Quickstart {
     }
 
     /** Starts the agent unless one is running; waits for readiness. Returns false (after showing the log) if not. */
-    public boolean startAgent(IpPrefix pool) {
+    public boolean startAgent(IpPrefix pool) { // pool is only read when no agent runs yet
         Optional<ProcessHandle> running = AgentProcess.running(layout.agentPidFile());
         ProcessHandle agent;
         if (running.isPresent()) {
@@ -69,7 +72,7 @@ public final class Quickstart {
         } else {
             List<String> args = List.of("node", "run", "--default-pool", pool.toString(), "--health-port",
                     Integer.toString(healthPort), "--cni-socket", layout.cniSocket().toString(), "--del-queue",
-                    layout.delQueue().toString());
+                    layout.delQueue().toString(), "--skip-preflight");
             long pid = AgentProcess.startDetached(AgentProcess.calyxCommand(args), layout.agentLog(),
                     layout.agentPidFile());
             out.println("agent: started 'calyx " + String.join(" ", args) + "' (pid " + pid + ", log "

@@ -56,7 +56,8 @@ public final class ShimBuild {
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException(script + " " + shimDir + " failed:\n" + out.strip());
             }
-            return out.lines().filter(l -> !l.isBlank()).toList();
+            // The JDK's AOT assembly chatter is noise once the build succeeded; the script's own lines say what changed.
+            return out.lines().filter(l -> l.startsWith("build-shim:")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("run " + script + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
