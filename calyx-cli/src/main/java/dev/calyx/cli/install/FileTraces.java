@@ -60,6 +60,9 @@ public final class FileTraces {
 
     /** Removes every found path (directories recursively); returns what was removed. */
     public List<Path> removeAll(List<String> failures) {
+        List<String> parents = new ArrayList<>(InstallManifest.read(layout.manifest())
+                .map(InstallManifest::createdParents).orElse(List.of()));
+        parents.sort(java.util.Comparator.comparingInt(String::length).reversed());
         List<Path> removed = new ArrayList<>();
         for (Path p : find()) {
             try {
@@ -67,6 +70,17 @@ public final class FileTraces {
                 removed.add(p);
             } catch (UncheckedIOException e) {
                 failures.add(e.getMessage());
+            }
+        }
+        for (String dir : parents) { // deepest first; a directory someone else now uses stays
+            try {
+                if (Files.deleteIfExists(Path.of(dir))) {
+                    removed.add(Path.of(dir));
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // not ours alone any more
+            } catch (IOException e) {
+                failures.add("remove " + dir + ": " + e);
             }
         }
         return removed;

@@ -13,15 +13,19 @@ import java.util.Optional;
 
 /**
  * What {@code calyx install} put on the host, so {@code calyx uninstall} removes exactly that: files (conflist,
- * plugin executables, NetworkManager snippet) and directories it created (the shim dir). Kept as JSON at
+ * plugin executables, NetworkManager snippet), directories it owns whole (the shim dir), and parent directories
+ * it had to create ({@code createdParents}: /opt/cni/bin on a podman-only host), which uninstall removes only
+ * when they are empty again, since other plugins may have moved in. Kept as JSON at
  * {@link HostLayout#manifest()}; an install over an earlier one merges, so nothing written earlier is forgotten.
  */
-public record InstallManifest(String calyxVersion, List<String> files, List<String> directories) {
+public record InstallManifest(String calyxVersion, List<String> files, List<String> directories,
+                              List<String> createdParents) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public InstallManifest {
         files = List.copyOf(files);
         directories = List.copyOf(directories);
+        createdParents = createdParents == null ? List.of() : List.copyOf(createdParents);
     }
 
     public static Optional<InstallManifest> read(Path file) {
@@ -38,7 +42,8 @@ public record InstallManifest(String calyxVersion, List<String> files, List<Stri
     public InstallManifest merge(InstallManifest earlier) {
         List<String> f = new ArrayList<>(new LinkedHashSet<>(concat(earlier.files, files)));
         List<String> d = new ArrayList<>(new LinkedHashSet<>(concat(earlier.directories, directories)));
-        return new InstallManifest(calyxVersion, f, d);
+        List<String> c = new ArrayList<>(new LinkedHashSet<>(concat(earlier.createdParents, createdParents)));
+        return new InstallManifest(calyxVersion, f, d, c);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

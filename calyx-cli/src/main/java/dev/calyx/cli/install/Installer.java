@@ -62,6 +62,7 @@ public final class Installer {
         List<Step> steps = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
+        List<String> parents = missingParents();
         boolean shimExisted = Files.isDirectory(layout.shimDir());
         if (dryRun) {
             steps.add(new Step(shimExisted ? "would rebuild if stale" : "would build shim into", layout.shimDir(),
@@ -93,12 +94,30 @@ public final class Installer {
             }
             steps.add(new Step(exists ? "directory present" : (dryRun ? "would create" : "created"), d, !exists));
         }
-        InstallManifest manifest = new InstallManifest(dev.calyx.cli.VersionCommand.calyxVersion(), files, dirs);
+        InstallManifest manifest = new InstallManifest(dev.calyx.cli.VersionCommand.calyxVersion(), files, dirs,
+                parents);
         if (!dryRun) {
             InstallManifest.read(layout.manifest()).map(manifest::merge).orElse(manifest).write(layout.manifest());
         }
         steps.add(new Step(dryRun ? "would record in" : "recorded in", layout.manifest(), true));
         return steps;
+    }
+
+    /** Ancestors of what install writes that do not exist yet, deepest first. */
+    private List<String> missingParents() {
+        List<Path> roots = new ArrayList<>(layout.cniBinDirs());
+        roots.addAll(List.of(layout.cniConfDir(), layout.shimDir().getParent(), layout.stateDir().getParent(),
+                layout.runDir().getParent(), layout.logDir().getParent()));
+        List<String> missing = new ArrayList<>();
+        for (Path r : roots) {
+            for (Path p = r; p != null && !Files.exists(p); p = p.getParent()) {
+                if (!missing.contains(p.toString())) {
+                    missing.add(p.toString());
+                }
+            }
+        }
+        missing.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return missing;
     }
 
     private static Step place(Path target, byte[] content, boolean executable, boolean dryRun, String what) {

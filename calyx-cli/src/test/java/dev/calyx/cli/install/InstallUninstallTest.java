@@ -119,6 +119,9 @@ class InstallUninstallTest {
         assertThat(layout.runDir()).doesNotExist();
         assertThat(layout.shimDir()).doesNotExist();
         layout.cniBinDirs().forEach(d -> assertThat(d.resolve("calyx")).doesNotExist());
+        assertThat(tree()).as("only what the test made itself remains").containsExactlyInAnyOrder(root,
+                root.resolve("etc"), root.resolve("etc/NetworkManager"), layout.nmConfDir(), root.resolve("etc/cni"),
+                layout.cniConfDir(), layout.cniConfDir().resolve("99-other.conflist"));
 
         CliRun twice = uninstallCli();
         assertThat(twice.exit()).isZero();
