@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * under the same name) is left alone with its veth; only this container's addresses are released.
  *
  * <p>Thread safety: requests run concurrently on virtual threads; the dataplane serialises itself and the datastore
- * is CAS-safe, and two requests for the same attachment are kept apart by {@link #inFlight}.
+ * is CAS-safe, and requests for the same attachment run one after the other ({@link AttachmentLocks}): a DEL that
+ * arrives while its ADD is still running (the runtime gave up on the ADD) waits for it and then undoes it.
  */
 public final class AgentCniHandler implements CniHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AgentCniHandler.class);
@@ -51,7 +51,7 @@ public final class AgentCniHandler implements CniHandler {
     private final LocalDataplane dataplane;
     private final IntSupplier workloadMtu;
     private final PoolStatus status;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AttachmentLocks locks = new AttachmentLocks();
 
     /** STATUS's question to the datastore: can ADD get an address? Throws a code-50 CniException if not. */
     @FunctionalInterface
@@ -234,15 +234,7 @@ public final class AgentCniHandler implements CniHandler {
     }
 
     private <T> T exclusive(WorkloadIdentity id, java.util.function.Supplier<T> work) {
-        if (!inFlight.add(id.attachment())) {
-            throw new CniException(CniError.TRY_AGAIN_LATER, "another CNI request for " + id.attachment()
-                    + " is in progress");
-        }
-        try {
-            return work.get();
-        } finally {
-            inFlight.remove(id.attachment());
-        }
+        return locks.with(id.attachment(), work);
     }
 
     private static <T> T datastore(String what, java.util.function.Supplier<T> work) {

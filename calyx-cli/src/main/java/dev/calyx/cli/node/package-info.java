@@ -1,0 +1,2 @@
+/** {@code calyx node}: runs the node agent ({@code calyx node run}). */
+package dev.calyx.cli.node;
