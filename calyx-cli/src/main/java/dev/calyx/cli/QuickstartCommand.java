@@ -73,20 +73,11 @@ public final class QuickstartCommand implements Callable<Integer> {
         } else {
             heading(out, "pool");
             chosen = qs.pool(Optional.ofNullable(pool));
-            heading(out, "preflight");
-            PreflightReport report = Preflight.standard().run(PreflightContext.forHost(Mode.NONE)
-                    .withPools(List.of(chosen)));
-            PreflightTable.print(report, List.of(), false, out);
-            if (report.hasFailures()) {
-                out.println("quickstart stopped: fix the FAIL rows above, then run ./calyx quickstart again");
+            if (!preflight(chosen, out)) {
                 return 1;
             }
         }
-        heading(out, "install");
-        List<String> log = new ArrayList<>();
-        List<Installer.Step> steps = Installer.forHost(layout).install(false, log);
-        log.forEach(l -> out.println("  " + l));
-        steps.forEach(s -> out.println((s.changed() ? "+ " : "= ") + s));
+        install(layout, out);
         heading(out, "agent");
         if (!qs.startAgent(chosen)) {
             out.println("quickstart stopped: the agent did not become ready (./calyx quickstart --down cleans up)");
@@ -97,6 +88,30 @@ public final class QuickstartCommand implements Callable<Integer> {
             heading(out, "demo containers");
             pinged = qs.demo();
         }
+        whatNext(qs, layout, out);
+        return pinged ? 0 : 1;
+    }
+
+    private static boolean preflight(IpPrefix chosen, PrintWriter out) {
+        heading(out, "preflight");
+        PreflightReport report = Preflight.standard().run(PreflightContext.forHost(Mode.NONE)
+                .withPools(List.of(chosen)));
+        PreflightTable.print(report, List.of(), false, out);
+        if (report.hasFailures()) {
+            out.println("quickstart stopped: fix the FAIL rows above, then run ./calyx quickstart again");
+        }
+        return !report.hasFailures();
+    }
+
+    private static void install(HostLayout layout, PrintWriter out) {
+        heading(out, "install");
+        List<String> log = new ArrayList<>();
+        List<Installer.Step> steps = Installer.forHost(layout).install(false, log);
+        log.forEach(l -> out.println("  " + l));
+        steps.forEach(s -> out.println((s.changed() ? "+ " : "= ") + s));
+    }
+
+    private static void whatNext(Quickstart qs, HostLayout layout, PrintWriter out) {
         heading(out, "what next");
         out.println("calyx is up; the agent keeps running in the background (" + layout.agentPidFile() + ").");
         out.println("  ./calyx get workloadendpoints -A      the containers calyx has wired");
@@ -104,7 +119,6 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("  podman " + String.join(" ", Podman.GLOBAL) + " run -it --rm --network calyx " + String.join(" ",
                 Podman.RUN_LIMITS) + " " + String.join(" ", Podman.DEMO_CAPS) + " --rootfs " + qs.rootfs() + " sh");
         out.println("  ./calyx quickstart --down             remove the demo containers, stop the agent, uninstall");
-        return pinged ? 0 : 1;
     }
 
     private int down(Quickstart qs, HostLayout layout, PrintWriter out) {

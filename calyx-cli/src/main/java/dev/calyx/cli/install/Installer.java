@@ -63,14 +63,7 @@ public final class Installer {
         List<String> files = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
         List<String> parents = missingParents();
-        boolean shimExisted = Files.isDirectory(layout.shimDir());
-        if (dryRun) {
-            steps.add(new Step(shimExisted ? "would rebuild if stale" : "would build shim into", layout.shimDir(),
-                    !shimExisted));
-        } else {
-            log.addAll(shimBuilder.build(layout.shimDir(), socket, delQueue));
-            steps.add(new Step("built shim (up to date unless listed above)", layout.shimDir(), !shimExisted));
-        }
+        steps.add(shim(dryRun, log));
         dirs.add(layout.shimDir().toString());
         Path wrapper = layout.shimDir().resolve(HostLayout.PLUGIN_NAME);
         byte[] plugin = Files.isRegularFile(wrapper) ? read(wrapper) : null;
@@ -87,6 +80,27 @@ public final class Installer {
                     "NetworkManager unmanaged-devices file"));
             files.add(layout.nmFile().toString());
         }
+        steps.addAll(directories(dryRun));
+        InstallManifest manifest = new InstallManifest(dev.calyx.cli.VersionCommand.calyxVersion(), files, dirs,
+                parents);
+        if (!dryRun) {
+            InstallManifest.read(layout.manifest()).map(manifest::merge).orElse(manifest).write(layout.manifest());
+        }
+        steps.add(new Step(dryRun ? "would record in" : "recorded in", layout.manifest(), true));
+        return steps;
+    }
+
+    private Step shim(boolean dryRun, List<String> log) {
+        boolean existed = Files.isDirectory(layout.shimDir());
+        if (dryRun) {
+            return new Step(existed ? "would rebuild if stale" : "would build shim into", layout.shimDir(), !existed);
+        }
+        log.addAll(shimBuilder.build(layout.shimDir(), socket, delQueue));
+        return new Step("built shim (up to date unless listed above)", layout.shimDir(), !existed);
+    }
+
+    private List<Step> directories(boolean dryRun) {
+        List<Step> steps = new ArrayList<>();
         for (Path d : List.of(layout.stateDir(), layout.runDir(), layout.logDir())) {
             boolean exists = Files.isDirectory(d);
             if (!dryRun && !exists) {
@@ -94,12 +108,6 @@ public final class Installer {
             }
             steps.add(new Step(exists ? "directory present" : (dryRun ? "would create" : "created"), d, !exists));
         }
-        InstallManifest manifest = new InstallManifest(dev.calyx.cli.VersionCommand.calyxVersion(), files, dirs,
-                parents);
-        if (!dryRun) {
-            InstallManifest.read(layout.manifest()).map(manifest::merge).orElse(manifest).write(layout.manifest());
-        }
-        steps.add(new Step(dryRun ? "would record in" : "recorded in", layout.manifest(), true));
         return steps;
     }
 
