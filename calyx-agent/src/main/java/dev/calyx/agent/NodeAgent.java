@@ -97,9 +97,8 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
-        String node = config.nodeName();
-        LOG.info("calyx node agent starting: node {}, datastore {}, host netns {}", node, config.datastore(),
-                config.hostNetns().map(Object::toString).orElse("(own)"));
+        LOG.info("calyx node agent starting: node {}, datastore {}, host netns {}", config.nodeName(),
+                config.datastore(), config.hostNetns().map(Object::toString).orElse("(own)"));
         if (config.preflight()) {
             StartupPreflight.run(config.datastore().toString(), config.hostNetns(), config.healthPort(),
                     config.metricsPort());
@@ -107,38 +106,51 @@ public final class NodeAgent implements AutoCloseable {
         KvStore kv = closing(KvStores.open(config.datastore()));
         Resources resources = new Resources(kv);
         FfmRtNetlink host = closing(config.hostNetns().map(NodeAgent::openIn).orElseGet(FfmRtNetlink::open));
-        NodeRegistration.register(resources, node, host);
+        NodeRegistration.register(resources, config.nodeName(), host);
         DefaultPool.ensure(resources, config.defaultPool(), host);
-
-        DataplaneLoop loop = closing(new DataplaneLoop());
-        LocalDataplane dataplane = new LocalDataplane(loop, host, LocalDataplane.EndpointProgrammedHook.NONE);
-        WorkloadEndpoints endpoints = new WorkloadEndpoints(resources, node);
-        LocalDataplane.RestoreResult restored = dataplane.restore(liveEndpoints(endpoints));
-        LOG.info("dataplane restored: kept {} endpoint(s), removed stale veths {}, routes {}",
-                restored.veths().kept().size(), restored.veths().removed(), restored.routes());
-
+        WorkloadEndpoints endpoints = new WorkloadEndpoints(resources, config.nodeName());
+        LocalDataplane dataplane = restoreDataplane(host, endpoints);
         IpamClient ipam = IpamClient.over(kv);
-        metrics = closing(new AgentMetrics(dataplane::endpointCount, () -> affineBlocks(ipam, node)));
+        metrics = closing(new AgentMetrics(dataplane::endpointCount, () -> affineBlocks(ipam, config.nodeName())));
         int mtu = HostMtu.forWorkloads(host, Encapsulation.NONE);
-        AgentCniHandler handler = new AgentCniHandler(node, new PodAddresses(ipam, new IpamDelegate(), node), endpoints,
-                dataplane, () -> mtu, new PoolReadiness(resources));
-        CniDispatcher dispatcher = new CniDispatcher(new MeteredCniHandler(handler, metrics));
-        cni = closing(CniServer.start(config.cniSocket(), dispatcher));
-        DelQueue.Report replay = new DelQueue(config.delQueue()).replay(dispatcher);
-        if (replay.replayed() + replay.failed().size() + replay.rejected().size() > 0) {
-            LOG.info("DEL queue {}: replayed {}, failed {}, rejected {}", config.delQueue(), replay.replayed(),
-                    replay.failed(), replay.rejected());
-        }
-        health = closing(HealthServer.start(config.bind(), config.healthPort(), () -> true, () -> ready));
-        if (config.metricsPort() >= 0) {
-            metrics.serve(config.bind(), config.metricsPort());
-        }
+        AgentCniHandler handler = new AgentCniHandler(config.nodeName(),
+                new PodAddresses(ipam, new IpamDelegate(), config.nodeName()), endpoints, dataplane, () -> mtu,
+                new PoolReadiness(resources));
+        serveCni(new CniDispatcher(new MeteredCniHandler(handler, metrics)));
+        serveObservability();
         if (config.datastore().scheme().equals("embedded")) {
             closing(PeriodicCompactor.start(kv, PeriodicCompactor.DEFAULT_INTERVAL));
         }
         ready = true;
         LOG.info("calyx node agent ready: CNI on {}, health on {}:{}, metrics on {}", cni.socket(), config.bind(),
                 health.port(), config.metricsPort() >= 0 ? config.bind() + ":" + metrics.port() : "off");
+    }
+
+    /** The loop, with the endpoints the datastore places here adopted and everything else workload-like removed. */
+    private LocalDataplane restoreDataplane(FfmRtNetlink host, WorkloadEndpoints endpoints) {
+        DataplaneLoop loop = closing(new DataplaneLoop());
+        LocalDataplane dataplane = new LocalDataplane(loop, host, LocalDataplane.EndpointProgrammedHook.NONE);
+        LocalDataplane.RestoreResult restored = dataplane.restore(liveEndpoints(endpoints));
+        LOG.info("dataplane restored: kept {} endpoint(s), removed stale veths {}, routes {}",
+                restored.veths().kept().size(), restored.veths().removed(), restored.routes());
+        return dataplane;
+    }
+
+    /** The socket first, then the queued DELs: once the socket is up the shim stops queueing (DelQueue's contract). */
+    private void serveCni(CniDispatcher dispatcher) throws IOException {
+        cni = closing(CniServer.start(config.cniSocket(), dispatcher));
+        DelQueue.Report replay = new DelQueue(config.delQueue()).replay(dispatcher);
+        if (replay.replayed() + replay.failed().size() + replay.rejected().size() > 0) {
+            LOG.info("DEL queue {}: replayed {}, failed {}, rejected {}", config.delQueue(), replay.replayed(),
+                    replay.failed(), replay.rejected());
+        }
+    }
+
+    private void serveObservability() throws IOException {
+        health = closing(HealthServer.start(config.bind(), config.healthPort(), () -> true, () -> ready));
+        if (config.metricsPort() >= 0) {
+            metrics.serve(config.bind(), config.metricsPort());
+        }
     }
 
     private static FfmRtNetlink openIn(java.nio.file.Path netns) {
@@ -163,7 +175,8 @@ public final class NodeAgent implements AutoCloseable {
 
     private static int affineBlocks(IpamClient ipam, String node) {
         try {
-            return ipam.store().affinities(node, IpFamily.V4).size() + ipam.store().affinities(node, IpFamily.V6).size();
+            return ipam.store().affinities(node, IpFamily.V4).size()
+                    + ipam.store().affinities(node, IpFamily.V6).size();
         } catch (RuntimeException e) {
             return 0;
         }

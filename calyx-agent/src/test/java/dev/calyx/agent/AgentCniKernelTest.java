@@ -169,7 +169,8 @@ class AgentCniKernelTest {
     @Test
     void delegatedIpamWithHostLocal() throws Exception {
         Path dataDir = tmp.resolve("host-local");
-        String ipam = "{\"type\":\"host-local\",\"dataDir\":\"" + dataDir + "\",\"ranges\":[[{\"subnet\":\"10.77.0.0/24\"}]]}";
+        String ipam = "{\"type\":\"host-local\",\"dataDir\":\"" + dataDir
+                + "\",\"ranges\":[[{\"subnet\":\"10.77.0.0/24\"}]]}";
         Netns pod = h.createNetns();
         ShimRun add = h.shim(AgentHarness.env("ADD", "10ca100001", pod, "hl"), AgentHarness.conf("1.0.0", ipam));
         assertThat(add.exit()).as(add.stdout() + add.stderr()).isZero();
@@ -200,5 +201,47 @@ class AgentCniKernelTest {
         assertThat(broken.exit()).isNotZero();
         assertThat(broken.json().get("details").asText()).contains(ip);
         assertThat(h.del("c4ec000001", pod, "checked").exit()).isZero();
+    }
+
+    /**
+     * Item 19, as far as Calico's wiring allows: a second interface in the same pod clashes on the 169.254.1.1/32
+     * gateway route inside the pod (Calico has the same limit), so its ADD fails cleanly: nothing of it is left and
+     * the first attachment is intact. Its DEL, and the first one's, still succeed (item 30).
+     */
+    @Test
+    void secondInterfaceOfOneContainerFailsCleanly() throws Exception {
+        Netns pod = h.createNetns();
+        ShimRun first = h.add("e7e1000001", pod, "multi");
+        assertThat(first.exit()).isZero();
+        var env = AgentHarness.env("ADD", "e7e1000001", pod, "multi");
+        env.put("CNI_IFNAME", "eth1");
+        ShimRun second = h.shim(env, AgentHarness.conf("1.0.0"));
+        assertThat(second.exit()).isNotZero();
+        assertThat(second.json().get("details").asText()).contains("169.254.1.1", "eth1");
+        assertThat(AgentHarness.Exec.ip(pod.name(), "link", "show")).contains("eth0").doesNotContain("eth1");
+        assertThat(handles()).isEqualTo(1);
+        assertThat(endpoints()).isEqualTo(1);
+        assertThat(hostVeths()).isEqualTo(1);
+        String ip = first.json().at("/ips/0/address").asText().replace("/32", "");
+        assertThat(h.hostIp("route", "show", ip)).contains(VethNames.forPod("default", "multi"));
+        env.put("CNI_COMMAND", "DEL");
+        assertThat(h.shim(env, AgentHarness.conf("1.0.0")).exit()).isZero();
+        assertThat(endpoints()).isEqualTo(1);
+        assertThat(h.del("e7e1000001", pod, "multi").exit()).isZero();
+        assertThat(hostVeths()).isZero();
+        assertThat(handles()).isZero();
+    }
+
+    /** Calico's DEL for an old sandbox: the pod's WorkloadEndpoint now names another container and stays wired. */
+    @Test
+    void delOfAnOldSandboxLeavesTheNewOneAlone() throws Exception {
+        Netns pod = h.createNetns();
+        ShimRun add = h.add("0e70000002", pod, "reborn");
+        assertThat(add.exit()).isZero();
+        assertThat(h.del("0e70000001", null, "reborn").exit()).isZero();
+        assertThat(endpoints()).isEqualTo(1);
+        assertThat(handles()).isEqualTo(1);
+        assertThat(h.hostIp("link", "show")).contains(VethNames.forPod("default", "reborn"));
+        assertThat(h.del("0e70000002", pod, "reborn").exit()).isZero();
     }
 }

@@ -134,8 +134,9 @@ final class AgentHarness implements AutoCloseable {
 
     static String http(int port, String path) throws IOException, InterruptedException {
         var client = java.net.http.HttpClient.newHttpClient();
-        var resp = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .build();
+        var resp = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         return resp.statusCode() + " " + resp.body();
     }
 

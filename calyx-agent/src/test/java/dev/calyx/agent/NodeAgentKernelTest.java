@@ -81,7 +81,8 @@ class NodeAgentKernelTest {
             assertThat(wep.spec().mac()).isEqualTo(r.at("/interfaces/1/mac").asText());
             assertThat(wep.metadata().labels()).containsEntry("projectcalico.org/namespace", "default")
                     .containsEntry("projectcalico.org/orchestrator", "k8s");
-            assertThat(IpamClient.over(kv).ipsByHandle("k8s-pod-network.c0ffee0001")).containsExactly(IpAddr.parse(ip1));
+            assertThat(IpamClient.over(kv).ipsByHandle("k8s-pod-network.c0ffee0001"))
+                    .containsExactly(IpAddr.parse(ip1));
             assertThat(IpamClient.over(kv).lookup(IpAddr.parse(ip1)).orElseThrow().attribute().activeOwnerAttrs())
                     .containsEntry("pod", "web-1").containsEntry("namespace", "default")
                     .containsEntry("node", "node1").containsEntry("containerID", "c0ffee0001");

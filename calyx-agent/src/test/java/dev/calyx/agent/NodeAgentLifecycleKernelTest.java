@@ -51,7 +51,8 @@ class NodeAgentLifecycleKernelTest {
         String ip1 = ip(h.add("4e5700001", p1, "keep-1"));
         String ip2 = ip(h.add("4e5700002", p2, "keep-2"));
         h.stop();
-        AgentHarness.Exec.ip(h.host.name(), "link", "add", "cali00stale00", "type", "veth", "peer", "name", "stale-peer");
+        AgentHarness.Exec.ip(h.host.name(), "link", "add", "cali00stale00", "type", "veth", "peer", "name",
+                "stale-peer");
         assertThat(AgentHarness.Exec.ping(p1.name(), ip2)).as("pods talk while the agent is down").isTrue();
 
         h.start();
@@ -112,11 +113,13 @@ class NodeAgentLifecycleKernelTest {
         h.add("9c0000a01", a, "gc-a");
         h.add("9c0000b01", b, "gc-b");
         String gc = "{\"cniVersion\":\"1.1.0\",\"name\":\"k8s-pod-network\",\"type\":\"calyx\",\"ipam\":{\"type\":"
-                + "\"calyx-ipam\"},\"cni.dev/valid-attachments\":[{\"containerID\":\"9c0000a01\",\"ifname\":\"eth0\"}]}";
+                + "\"calyx-ipam\"},\"cni.dev/valid-attachments\":"
+                + "[{\"containerID\":\"9c0000a01\",\"ifname\":\"eth0\"}]}";
         ShimRun run = h.shim(Map.of("CNI_COMMAND", "GC", "CNI_PATH", "/usr/lib/cni"), gc);
         assertThat(run.exit()).as(run.stdout()).isZero();
         String links = h.hostIp("link", "show");
-        assertThat(links).contains(VethNames.forPod("default", "gc-a")).doesNotContain(VethNames.forPod("default", "gc-b"));
+        assertThat(links).contains(VethNames.forPod("default", "gc-a"))
+                .doesNotContain(VethNames.forPod("default", "gc-b"));
         try (KvStore kv = h.openStore()) {
             assertThat(IpamClient.over(kv).ipsByHandle("k8s-pod-network.9c0000a01")).hasSize(1);
             assertThat(IpamClient.over(kv).ipsByHandle("k8s-pod-network.9c0000b01")).isEmpty();

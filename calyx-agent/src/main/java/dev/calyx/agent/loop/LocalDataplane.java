@@ -82,7 +82,8 @@ public final class LocalDataplane {
     public RestoreResult restore(Map<String, Set<IpPrefix>> liveEndpoints) {
         return loop.call(() -> {
             EndpointReconciler.Result veths = reconciler.reconcile(liveEndpoints.keySet());
-            liveEndpoints.forEach((veth, addresses) -> addresses.forEach(a -> routes.set(IpPrefix.host(a.address()), veth)));
+            liveEndpoints.forEach((veth, addresses) ->
+                    addresses.forEach(a -> routes.set(IpPrefix.host(a.address()), veth)));
             veths.kept().forEach(v -> track(v, true));
             return new RestoreResult(veths, routes.reconcile());
         });

@@ -31,14 +31,16 @@ public final class NodeRegistration {
     public static Node register(Resources resources, String nodeName, RtNetlink host) {
         List<String> addrs = addresses(host);
         Optional<Node> stored = resources.get(Kind.NODE, null, nodeName).map(Node.class::cast);
-        Node.Spec old = stored.map(Node::spec).orElse(new Node.Spec(null, null, null, null, null, null, null, null, null));
+        Node.Spec old = stored.map(Node::spec)
+                .orElse(new Node.Spec(null, null, null, null, null, null, null, null, null));
         String v4 = addrs.stream().filter(a -> !a.contains(":")).findFirst().orElse(null);
         String v6 = addrs.stream().filter(a -> a.contains(":")).findFirst().orElse(null);
         Node.Bgp bgp = old.bgp() != null
-                ? new Node.Bgp(old.bgp().asNumber(), v4, v6, old.bgp().ipv4IPIPTunnelAddr(), old.bgp().routeReflectorClusterID())
+                ? new Node.Bgp(old.bgp().asNumber(), v4, v6, old.bgp().ipv4IPIPTunnelAddr(),
+                        old.bgp().routeReflectorClusterID())
                 : (v4 == null && v6 == null ? null : new Node.Bgp(null, v4, v6, null, null));
-        Node.Spec spec = new Node.Spec(bgp, old.ipv4VXLANTunnelAddr(), old.vxlanTunnelMACAddr(), old.ipv6VXLANTunnelAddr(),
-                old.vxlanTunnelMACAddrV6(), old.orchRefs(), old.wireguard(),
+        Node.Spec spec = new Node.Spec(bgp, old.ipv4VXLANTunnelAddr(), old.vxlanTunnelMACAddr(),
+                old.ipv6VXLANTunnelAddr(), old.vxlanTunnelMACAddrV6(), old.orchRefs(), old.wireguard(),
                 addrs.stream().map(a -> new Node.Address(a, NODE_IP)).toList(), old.interfaces());
         ObjectMeta meta = stored.map(Node::metadata).orElse(ObjectMeta.named(nodeName));
         return (Node) resources.apply(new Node(meta, spec, stored.map(Node::status).orElse(null))).resource();

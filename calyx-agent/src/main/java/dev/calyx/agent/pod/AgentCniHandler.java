@@ -80,15 +80,20 @@ public final class AgentCniHandler implements CniHandler {
     }
 
     private CniResult addExclusive(CniRequest request, WorkloadIdentity id) {
+        long t0 = System.nanoTime();
         PodAddresses.Assigned assigned = datastore("assign addresses", () -> addresses.assign(request, id));
         WiredEndpoint wired = null;
         try {
             EndpointSpec spec = spec(request, id, assigned.addresses());
+            long t1 = System.nanoTime();
             wired = dataplane.add(spec);
             WiredEndpoint done = wired;
+            long t2 = System.nanoTime();
             datastore("write WorkloadEndpoint", () -> endpoints.write(id, done, assigned.addresses()));
-            LOG.info("ADD {} ({}/{}): {} on {}", id.attachment(), id.namespace(), id.workload(),
-                    assigned.addresses().stream().map(PodResults::text).toList(), wired.hostVethName());
+            long t3 = System.nanoTime();
+            LOG.info("ADD {} ({}/{}): {} on {} in {} ms (IPAM {}, dataplane {}, WorkloadEndpoint {})", id.attachment(),
+                    id.namespace(), id.workload(), assigned.addresses().stream().map(PodResults::text).toList(),
+                    wired.hostVethName(), ms(t3 - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
             return PodResults.of(wired, assigned.addresses());
         } catch (RuntimeException e) {
             rollback(request, id, wired, e);
@@ -114,7 +119,8 @@ public final class AgentCniHandler implements CniHandler {
 
     private EndpointSpec spec(CniRequest request, WorkloadIdentity id, List<IpPrefix> ips) {
         int mtu = request.conf().mtu() > 0 ? request.conf().mtu() : workloadMtu.getAsInt();
-        boolean forwarding = request.conf().raw().path("container_settings").path("allow_ip_forwarding").asBoolean(false);
+        boolean forwarding = request.conf().raw().path("container_settings").path("allow_ip_forwarding")
+                .asBoolean(false);
         return EndpointSpec.of(id.hostVethName(), id.ifName(), Path.of(request.netns()), ips).mtu(mtu)
                 .allowIpForwarding(forwarding);
     }
@@ -145,6 +151,7 @@ public final class AgentCniHandler implements CniHandler {
     }
 
     private void delExclusive(CniRequest request, WorkloadIdentity id) {
+        long t0 = System.nanoTime();
         Optional<WorkloadEndpoint> wep = datastore("read WorkloadEndpoint", () -> endpoints.find(id));
         boolean ours = wep.isEmpty() || id.containerId().equals(wep.get().spec().containerID());
         if (ours) {
@@ -167,7 +174,8 @@ public final class AgentCniHandler implements CniHandler {
         if (ours) {
             datastore("delete WorkloadEndpoint", () -> endpoints.delete(id));
         }
-        LOG.info("DEL {} ({}/{}) done", id.attachment(), id.namespace(), id.workload());
+        LOG.info("DEL {} ({}/{}) done in {} ms", id.attachment(), id.namespace(), id.workload(),
+                ms(System.nanoTime() - t0));
     }
 
     @Override
@@ -229,12 +237,17 @@ public final class AgentCniHandler implements CniHandler {
             }
         }
         if (!errors.isEmpty()) {
-            throw new CniException(CniError.INTERNAL, "GC could not release every attachment", String.join("; ", errors));
+            throw new CniException(CniError.INTERNAL, "GC could not release every attachment",
+                    String.join("; ", errors));
         }
     }
 
     private <T> T exclusive(WorkloadIdentity id, java.util.function.Supplier<T> work) {
         return locks.with(id.attachment(), work);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static <T> T datastore(String what, java.util.function.Supplier<T> work) {
@@ -250,7 +263,8 @@ public final class AgentCniHandler implements CniHandler {
             return c;
         }
         if (e instanceof NetnsException n && n.isNotFound()) {
-            return new CniException(CniErrorCodes.NETNS_NOT_FOUND, what + ": network namespace not found", e.getMessage());
+            return new CniException(CniErrorCodes.NETNS_NOT_FOUND, what + ": network namespace not found",
+                    e.getMessage());
         }
         return new CniException(CniError.INTERNAL, what + " failed", e.getMessage());
     }

@@ -64,7 +64,8 @@ public final class PodAddresses {
             CniResult result = delegate.add(request);
             if (result.ips().isEmpty()) {
                 throw new CniException(CniError.INVALID_CONFIG, "IPAM plugin returned no addresses",
-                        "network " + request.conf().name() + ", ipam " + request.conf().ipam().map(NetConf.IpamConf::type));
+                        "network " + request.conf().name() + ", ipam "
+                                + request.conf().ipam().map(NetConf.IpamConf::type).orElse("?"));
             }
             return new Assigned(result.ips().stream().map(ip -> IpPrefix.parse(ip.address())).toList());
         }
@@ -79,7 +80,8 @@ public final class PodAddresses {
         try {
             result = ipam.assign(req);
         } catch (IpamExhaustedException e) {
-            throw new CniException(CniErrorCodes.IPAM_EXHAUSTED, "no free address for " + id.attachment(), e.getMessage());
+            throw new CniException(CniErrorCodes.IPAM_EXHAUSTED, "no free address for " + id.attachment(),
+                    e.getMessage());
         }
         return new Assigned(result.all().stream().map(PodAddresses::hostPrefix).toList());
     }

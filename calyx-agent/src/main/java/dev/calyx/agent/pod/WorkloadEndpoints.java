@@ -40,9 +40,10 @@ public final class WorkloadEndpoints {
         labels.put(PodConversion.NAMESPACE_LABEL, id.namespace());
         labels.put(PodConversion.ORCHESTRATOR_LABEL, id.orchestrator());
         ObjectMeta meta = ObjectMeta.namespaced(id.namespace(), id.endpointName(node)).withLabels(labels);
-        WorkloadEndpoint.Spec spec = new WorkloadEndpoint.Spec(id.orchestrator(), id.isKubernetes() ? null : id.workload(),
-                node, id.containerId(), id.isKubernetes() ? id.workload() : null, id.ifName(), null,
-                addresses.stream().map(PodResults::hostText).toList(), null, null, null,
+        String workload = id.isKubernetes() ? null : id.workload();
+        String pod = id.isKubernetes() ? id.workload() : null;
+        WorkloadEndpoint.Spec spec = new WorkloadEndpoint.Spec(id.orchestrator(), workload, node, id.containerId(),
+                pod, id.ifName(), null, addresses.stream().map(PodResults::hostText).toList(), null, null, null,
                 List.of("kns." + id.namespace()), wired.hostVethName(), wired.containerMac().toString(), null, null,
                 null);
         Resource written = resources.apply(new WorkloadEndpoint(meta, spec)).resource();

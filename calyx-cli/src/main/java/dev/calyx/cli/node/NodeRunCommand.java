@@ -39,7 +39,8 @@ public final class NodeRunCommand implements Callable<Integer> {
             defaultValue = "/var/run/calyx/cni.sock")
     Path cniSocket;
 
-    @Option(names = "--del-queue", paramLabel = "DIR", description = "Queued DELs to replay (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--del-queue", paramLabel = "DIR",
+            description = "Queued DELs to replay (default: ${DEFAULT-VALUE}).",
             defaultValue = "/var/lib/calyx/cni-queue")
     Path delQueue;
 
