@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             SelectorCommand.class,
             PreflightCommand.class,
             dev.calyx.cli.lab.LabCommand.class,
+            dev.calyx.cli.install.InstallCommand.class,
+            dev.calyx.cli.install.UninstallCommand.class,
             dev.calyx.cli.node.NodeCommand.class,
         })
 public final class CalyxCommand implements Runnable {

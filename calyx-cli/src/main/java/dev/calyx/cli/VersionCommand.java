@@ -15,7 +15,7 @@ public final class VersionCommand implements Callable<Integer> {
             defaultValue = "text")
     String output;
 
-    static String calyxVersion() {
+    public static String calyxVersion() {
         String v = VersionCommand.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-SNAPSHOT" : v;
     }
