@@ -45,6 +45,10 @@ public final class PolicyManager implements DataplaneCallbacks {
     private final Map<EndpointKey, String> endpointInterfaces = new HashMap<>();
     private final Set<EndpointKey> pendingEndpoints = new HashSet<>();
     private final Set<EndpointKey> programmed = new HashSet<>();
+    private final Map<PolicyKey, ResolvedPolicy> policies = new HashMap<>();
+    private final Map<String, ResolvedPolicy> profiles = new HashMap<>();
+    private final Map<String, Set<IpSetMember>> namedPortMembers = new HashMap<>();
+    private final NamedPortGroups.Lookup namedPorts = NamedPortGroups.Lookup.of(namedPortMembers);
     private boolean bootstrap = true;
 
     public PolicyManager(NftBackend backend) {
@@ -106,11 +110,23 @@ public final class PolicyManager implements DataplaneCallbacks {
 
     @Override
     public void ipSetUpdated(IpSet ipSet) {
-        PolicyRenderer.ipSets(ipSet).values().forEach(this::putSet);
+        if (ipSet.namedPort()) {
+            replaceNamedPortSet(ipSet.id(), new java.util.TreeSet<>(ipSet.members()));
+        } else {
+            PolicyRenderer.ipSets(ipSet).values().forEach(this::putSet);
+        }
     }
 
     @Override
     public void ipSetMembersChanged(String id, List<IpSetMember> added, List<IpSetMember> removed) {
+        Set<IpSetMember> named = namedPortMembers.get(id);
+        if (named != null) {
+            var members = new java.util.TreeSet<>(named);
+            members.removeAll(removed);
+            members.addAll(added);
+            replaceNamedPortSet(id, members);
+            return;
+        }
         String n4 = PolicyNames.ipSet(id, false);
         String n6 = PolicyNames.ipSet(id, true);
         Set<String> v4 = desired.elements.get(n4);
@@ -120,38 +136,47 @@ public final class PolicyManager implements DataplaneCallbacks {
         }
         Set<String> gone4 = new HashSet<>();
         Set<String> gone6 = new HashSet<>();
-        removed.stream().filter(m -> !m.hasPort()).forEach(m -> PolicyRenderer.addMember(id, m.net(), gone4, gone6));
+        removed.forEach(m -> PolicyRenderer.addMember(n4, m.net(), gone4, gone6));
         v4.removeAll(gone4);
         v6.removeAll(gone6);
-        added.stream().filter(m -> !m.hasPort()).forEach(m -> PolicyRenderer.addMember(id, m.net(), v4, v6));
+        added.forEach(m -> PolicyRenderer.addMember(n4, m.net(), v4, v6));
         dirty.sets.add(n4);
         dirty.sets.add(n6);
     }
 
     @Override
     public void ipSetRemoved(String id) {
+        Set<IpSetMember> named = namedPortMembers.remove(id);
+        if (named != null) {
+            NamedPortGroups.sets(id, named).keySet().forEach(this::removeSet);
+            return;
+        }
         removeSet(PolicyNames.ipSet(id, false));
         removeSet(PolicyNames.ipSet(id, true));
     }
 
     @Override
     public void policyUpdated(PolicyKey key, ResolvedPolicy policy) {
-        putChains(PolicyRenderer.policyChains(key, policy));
+        policies.put(key, policy);
+        putChains(PolicyRenderer.policyChains(key, policy, namedPorts));
     }
 
     @Override
     public void policyRemoved(PolicyKey key) {
+        policies.remove(key);
         removeChain(PolicyNames.policyChain(key, true));
         removeChain(PolicyNames.policyChain(key, false));
     }
 
     @Override
     public void profileUpdated(String name, ResolvedPolicy profile) {
-        putChains(PolicyRenderer.profileChains(name, profile));
+        profiles.put(name, profile);
+        putChains(PolicyRenderer.profileChains(name, profile, namedPorts));
     }
 
     @Override
     public void profileRemoved(String name) {
+        profiles.remove(name);
         removeChain(PolicyNames.profileChain(name, true));
         removeChain(PolicyNames.profileChain(name, false));
     }
@@ -189,6 +214,34 @@ public final class PolicyManager implements DataplaneCallbacks {
         removeChain(PolicyNames.toWorkloadChain(key));
         programmed.remove(key);
         pendingEndpoints.remove(key);
+    }
+
+    /** Replaces a named-port set's group sets; re-renders its users when a whole (protocol, port) group changed. */
+    private void replaceNamedPortSet(String id, Set<IpSetMember> members) {
+        Set<IpSetMember> old = namedPortMembers.getOrDefault(id, Set.of());
+        var before = NamedPortGroups.sets(id, old);
+        var after = NamedPortGroups.sets(id, members);
+        before.keySet().stream().filter(n -> !after.containsKey(n)).forEach(this::removeSet);
+        after.values().forEach(this::putSet);
+        namedPortMembers.put(id, members);
+        if (!before.keySet().equals(after.keySet())) {
+            policies.forEach((k, p) -> {
+                if (usesNamedPortSet(p, id)) {
+                    putChains(PolicyRenderer.policyChains(k, p, namedPorts));
+                }
+            });
+            profiles.forEach((k, p) -> {
+                if (usesNamedPortSet(p, id)) {
+                    putChains(PolicyRenderer.profileChains(k, p, namedPorts));
+                }
+            });
+        }
+    }
+
+    private static boolean usesNamedPortSet(ResolvedPolicy p, String id) {
+        return java.util.stream.Stream.concat(p.ingress().stream(), p.egress().stream())
+                .anyMatch(r -> r.source().namedPortIpSetIds().contains(id)
+                        || r.destination().namedPortIpSetIds().contains(id));
     }
 
     private void removeDispatch(String iface) {

@@ -69,8 +69,11 @@ public final class PolicyRenderer {
         Map<String, String> from = new TreeMap<>();
         Map<String, String> to = new TreeMap<>();
         state.ipSets().values().forEach(s -> sets.putAll(ipSets(s)));
-        state.policies().forEach((k, p) -> chains.putAll(policyChains(k, p)));
-        state.profiles().forEach((k, p) -> chains.putAll(profileChains(k, p)));
+        var named = new TreeMap<String, List<IpSetMember>>();
+        state.ipSets().values().stream().filter(IpSet::namedPort).forEach(s -> named.put(s.id(), s.members()));
+        NamedPortGroups.Lookup ports = NamedPortGroups.Lookup.of(named);
+        state.policies().forEach((k, p) -> chains.putAll(policyChains(k, p, ports)));
+        state.profiles().forEach((k, p) -> chains.putAll(profileChains(k, p, ports)));
         for (EndpointPolicy ep : state.endpoints().values()) {
             if (rendered(ep)) {
                 chains.putAll(endpointChains(ep));
@@ -108,14 +111,14 @@ public final class PolicyRenderer {
         return Map.of(PolicyNames.FORWARD_CHAIN, new ChainDef(Optional.of(FORWARD), rules));
     }
 
-    public static Map<String, ChainDef> policyChains(PolicyKey key, ResolvedPolicy policy) {
-        return Map.of(PolicyNames.policyChain(key, true), ChainDef.regular(rules(policy.ingress())),
-                PolicyNames.policyChain(key, false), ChainDef.regular(rules(policy.egress())));
+    static Map<String, ChainDef> policyChains(PolicyKey key, ResolvedPolicy policy, NamedPortGroups.Lookup ports) {
+        return Map.of(PolicyNames.policyChain(key, true), ChainDef.regular(rules(policy.ingress(), ports)),
+                PolicyNames.policyChain(key, false), ChainDef.regular(rules(policy.egress(), ports)));
     }
 
-    public static Map<String, ChainDef> profileChains(String name, ResolvedPolicy profile) {
-        return Map.of(PolicyNames.profileChain(name, true), ChainDef.regular(rules(profile.ingress())),
-                PolicyNames.profileChain(name, false), ChainDef.regular(rules(profile.egress())));
+    static Map<String, ChainDef> profileChains(String name, ResolvedPolicy profile, NamedPortGroups.Lookup ports) {
+        return Map.of(PolicyNames.profileChain(name, true), ChainDef.regular(rules(profile.ingress(), ports)),
+                PolicyNames.profileChain(name, false), ChainDef.regular(rules(profile.egress(), ports)));
     }
 
     /** Both directions' chains of a workload endpoint. */
@@ -131,33 +134,37 @@ public final class PolicyRenderer {
                 PolicyNames.toWorkloadChain(ep.key()), ChainDef.regular(ingress));
     }
 
-    /** The IPv4 and IPv6 kernel sets of one calc IP set (named-port members are skipped, see RuleRenderer). */
+    /**
+     * The kernel sets of one calc IP set: an IPv4 and an IPv6 interval set, or for a named-port set one pair per
+     * (protocol, port) group ({@link NamedPortGroups}).
+     */
     public static Map<String, SetDef> ipSets(IpSet set) {
+        if (set.namedPort()) {
+            return NamedPortGroups.sets(set);
+        }
         var v4 = new TreeSet<String>();
         var v6 = new TreeSet<String>();
         for (IpSetMember m : set.members()) {
-            if (!m.hasPort()) {
-                addMember(set.id(), m.net(), v4, v6);
-            }
+            addMember(PolicyNames.ipSet(set.id(), false), m.net(), v4, v6);
         }
-        return Map.of(PolicyNames.ipSet(set.id(), false), new SetDef(setSpec(set.id(), false), v4),
-                PolicyNames.ipSet(set.id(), true), new SetDef(setSpec(set.id(), true), v6));
+        String n4 = PolicyNames.ipSet(set.id(), false);
+        String n6 = PolicyNames.ipSet(set.id(), true);
+        return Map.of(n4, new SetDef(addressSet(n4, false), v4), n6, new SetDef(addressSet(n6, true), v6));
     }
 
-    static void addMember(String id, String net, java.util.Set<String> v4, java.util.Set<String> v6) {
+    /** Adds {@code net} in nft's listed form to {@code v4} or {@code v6}; {@code set} names it in errors. */
+    static void addMember(String set, String net, java.util.Set<String> v4, java.util.Set<String> v6) {
         boolean six = RuleRenderer.familyOf(net) == 6;
-        String name = PolicyNames.ipSet(id, six);
-        (six ? v6 : v4).add((six ? NftDataType.IPV6_ADDR : NftDataType.IPV4_ADDR).canonical(net, name));
+        (six ? v6 : v4).add((six ? NftDataType.IPV6_ADDR : NftDataType.IPV4_ADDR).canonical(net, set));
     }
 
-    public static NftSetSpec setSpec(String id, boolean v6) {
-        return NftSetSpec.set(PolicyNames.ipSet(id, v6), v6 ? NftDataType.IPV6_ADDR : NftDataType.IPV4_ADDR,
-                NftSetSpec.Flag.INTERVAL);
+    static NftSetSpec addressSet(String name, boolean v6) {
+        return NftSetSpec.set(name, v6 ? NftDataType.IPV6_ADDR : NftDataType.IPV4_ADDR, NftSetSpec.Flag.INTERVAL);
     }
 
-    private static List<String> rules(List<ResolvedRule> rules) {
+    private static List<String> rules(List<ResolvedRule> rules, NamedPortGroups.Lookup ports) {
         List<String> out = new ArrayList<>();
-        rules.forEach(r -> out.addAll(RuleRenderer.render(r)));
+        rules.forEach(r -> out.addAll(RuleRenderer.render(r, ports)));
         return out;
     }
 

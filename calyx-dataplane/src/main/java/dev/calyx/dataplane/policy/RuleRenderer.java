@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * <p>Actions: ALLOW sets the accept mark bit and returns, PASS sets the pass bit and returns (the endpoint chain
  * reads both, see {@link PolicyRenderer}), DENY drops at once, LOG logs and falls through to the next rule.
  *
- * <p>Named ports: the calc graph's named-port sets hold (address, protocol, port) triples, which need an nft
- * concatenated set type the nft layer does not offer yet. Until then a rule whose ports come only from named ports
- * fails closed: an ALLOW/PASS/LOG rule is left out (matches nothing), a DENY rule drops regardless of port.
+ * <p>Ports: numeric ports OR named ports (RuleMatch's semantics) are alternatives, so a side with both becomes
+ * one nft rule per alternative: the numeric {@code th dport} set, and one per (protocol, port) group of each
+ * named-port set ({@link NamedPortGroups}). Excluded named ports ({@code notNamedPortIpSetIds}) have no
+ * single-rule form without concatenated sets; such a rule fails closed: left out when it would allow or pass,
+ * rendered without the exclusion when it denies.
  */
 final class RuleRenderer {
     static final String LOG_PREFIX = "calyx-policy ";
@@ -33,12 +35,19 @@ final class RuleRenderer {
     private RuleRenderer() {
     }
 
-    static List<String> render(ResolvedRule rule) {
+    static List<String> render(ResolvedRule rule, NamedPortGroups.Lookup namedPorts) {
         List<String> out = new ArrayList<>();
         for (Integer family : families(rule)) {
             String match = match(rule, family);
-            if (match != null) {
-                out.add((match.isEmpty() ? "" : match + " ") + action(rule.action()));
+            if (match == null) {
+                continue;
+            }
+            for (String src : portAlternatives(rule, rule.source(), family, "saddr", "sport", namedPorts)) {
+                for (String dst : portAlternatives(rule, rule.destination(), family, "daddr", "dport", namedPorts)) {
+                    String all = String.join(" ", java.util.stream.Stream.of(match, src, dst)
+                            .filter(x -> !x.isEmpty()).toList());
+                    out.add((all.isEmpty() ? "" : all + " ") + action(rule.action()));
+                }
             }
         }
         return out;
@@ -97,7 +106,8 @@ final class RuleRenderer {
         }
         if (r.protocol() != null) {
             parts.add("meta l4proto " + r.protocol());
-        } else if (hasPorts(r.source()) || hasPorts(r.destination())) {
+        } else if (!r.source().ports().isEmpty() || !r.destination().ports().isEmpty()
+                || !r.source().notPorts().isEmpty() || !r.destination().notPorts().isEmpty()) {
             parts.add("meta l4proto { 6, 17, 132 }");
         }
         if (r.notProtocol() != null) {
@@ -109,10 +119,6 @@ final class RuleRenderer {
             return null;
         }
         return String.join(" ", parts);
-    }
-
-    private static boolean hasPorts(RuleMatch m) {
-        return !m.ports().isEmpty() || !m.notPorts().isEmpty();
     }
 
     private static void icmp(ResolvedRule r, List<String> parts) {
@@ -150,9 +156,7 @@ final class RuleRenderer {
             m.ipSetIds().forEach(id -> parts.add(ipKw + addr + " @" + PolicyNames.ipSet(id, v6)));
             m.notIpSetIds().forEach(id -> parts.add(ipKw + addr + " != @" + PolicyNames.ipSet(id, v6)));
         }
-        if (!m.ports().isEmpty()) {
-            parts.add("th " + port + " " + anonymousSet(m.ports().stream().map(PortRange::toString).toList()));
-        } else if (!m.namedPortIpSetIds().isEmpty() && action != RuleAction.DENY) {
+        if (!m.notNamedPortIpSetIds().isEmpty() && (action == RuleAction.ALLOW || action == RuleAction.PASS)) {
             return false;
         }
         if (!m.notPorts().isEmpty()) {
@@ -160,6 +164,35 @@ final class RuleRenderer {
                     + anonymousSet(m.notPorts().stream().map(PortRange::toString).toList()));
         }
         return true;
+    }
+
+    /**
+     * The OR-ed port matches of one side, each a fragment to AND into the rule: {@code [""]} when the side has no
+     * port match, empty when it has only named ports of which no group exists (the rule matches nothing).
+     */
+    private static List<String> portAlternatives(ResolvedRule r, RuleMatch m, Integer family, String addr,
+                                                 String port, NamedPortGroups.Lookup namedPorts) {
+        if (m.ports().isEmpty() && m.namedPortIpSetIds().isEmpty()) {
+            return List.of("");
+        }
+        List<String> out = new ArrayList<>();
+        if (!m.ports().isEmpty()) {
+            out.add("th " + port + " " + anonymousSet(m.ports().stream().map(PortRange::toString).toList()));
+        }
+        if (family == null) {
+            return out;
+        }
+        for (String id : m.namedPortIpSetIds()) {
+            for (NamedPortGroups.Group g : namedPorts.groups(id)) {
+                if (r.protocol() != null && r.protocol() != g.protocol()) {
+                    continue;
+                }
+                String proto = r.protocol() == null ? "meta l4proto " + g.protocol() + " " : "";
+                out.add(proto + (family == 4 ? "ip " : "ip6 ") + addr + " @"
+                        + NamedPortGroups.setName(id, g, family == 6) + " th " + port + " " + g.port());
+            }
+        }
+        return out;
     }
 
     private static String anonymousSet(List<String> elements) {

@@ -200,6 +200,34 @@ class PolicyKernelTest {
         assertThat(PodTraffic.connects(late.name(), CLIENT_IP, 80)).as("programmed: profile allows").isTrue();
     }
 
+    @Test
+    void namedPortsOpenTheNumberEachPodGaveTheName() {
+        update(knp("prod", "named", labels("app", "web"), List.of(tcpNamedPort("http-alt"))));
+        assertThat(reach(client, 8080)).as("http-alt is 8080 on web").isTrue();
+        assertThat(reach(client, 80)).isFalse();
+    }
+
+    @Test
+    void everyRuleShapeIsAcceptedByTheRealNft() {
+        var icmp = new dev.calyx.model.policy.Rule("Allow", 4, dev.calyx.model.numorstring.Protocol.parse("ICMP"),
+                new dev.calyx.model.policy.IcmpFields(8, 0), null, null, null, null, null, null);
+        var icmp6 = new dev.calyx.model.policy.Rule("Allow", 6,
+                dev.calyx.model.numorstring.Protocol.parse("ICMPv6"), new dev.calyx.model.policy.IcmpFields(128,
+                null), null, null, null, null, null, null);
+        var nets = rule("Deny").withSource(dev.calyx.model.policy.EntityRule.EMPTY.withNets(
+                List.of("192.0.2.0/24", "fd00::/8"), List.of("192.0.2.128/25", "fd00:1::/32")));
+        var notProto = new dev.calyx.model.policy.Rule("Log", null, null, null,
+                dev.calyx.model.numorstring.Protocol.TCP, null, null, null, null, null);
+        var notSel = rule("Pass").withSource(new dev.calyx.model.policy.EntityRule(null, null, null, null, null,
+                null, "app == 'web'", null, null));
+        var range = tcpTo("Allow", "9000:9100", "80");
+        update(gnp("shapes", "default", 50, "app == 'web'", List.of("Ingress", "Egress"),
+                List.of(icmp, icmp6, nets, notProto, notSel, range), List.of(range, icmp)));
+        assertThat(Exec.run("ip", "netns", "exec", host.name(), "nft", "list", "table", "inet", "calyx").out())
+                .contains("icmp type echo-request", "log prefix", "dport { 80, 9000-9100 }");
+        assertThat(reach(client, 80)).as("the notSelector rule passes the client to its profile").isTrue();
+    }
+
     private void nftInHost(String command) {
         var r = Exec.run("ip", "netns", "exec", host.name(), "nft", command);
         assertThat(r.exit()).as("nft " + command + ": " + r.out()).isZero();
