@@ -226,6 +226,11 @@ class PolicyKernelTest {
         assertThat(Exec.run("ip", "netns", "exec", host.name(), "nft", "list", "table", "inet", "calyx").out())
                 .contains("icmp type echo-request", "log prefix", "dport { 80, 9000-9100 }");
         assertThat(reach(client, 80)).as("the notSelector rule passes the client to its profile").isTrue();
+
+        manager.setNatPools(List.of(new NatPool("10.244.0.0/24", true), new NatPool("fd00:10::/64", false)));
+        manager.apply();
+        assertThat(Exec.run("ip", "netns", "exec", host.name(), "nft", "list", "chain", "inet", "calyx",
+                PolicyNames.NAT_CHAIN).out()).contains("masquerade", "hook postrouting");
     }
 
     private void nftInHost(String command) {

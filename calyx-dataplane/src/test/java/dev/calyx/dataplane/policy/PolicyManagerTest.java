@@ -110,6 +110,27 @@ class PolicyManagerTest {
     }
 
     @Test
+    void namedPortsBecomeOneRulePerPortNumberAndFollowNewNumbers() {
+        apply(wep("prod", "web", "caliweb", "10.65.0.10", labels("app", "web"), namedPort("http", 8080)),
+                np("prod", "web-in", 10, "app == 'web'", List.of(rule("Allow").withProtocol(
+                        dev.calyx.model.numorstring.Protocol.TCP).withDestination(
+                        dev.calyx.model.policy.EntityRule.EMPTY.withPorts(List.of(
+                                dev.calyx.model.numorstring.Port.parse("http"))))), List.of()));
+        String chain = PolicyNames.policyChain(dev.calyx.calc.PolicyKey.namespaced("prod", "web-in"), true);
+        assertThat(nft.dump()).containsPattern("ip daddr @cx_n4_[0-9a-f]+ th dport 8080")
+                .contains("10.65.0.10");
+
+        NftTransaction tx = apply(wep("prod", "web2", "caliweb2", "10.65.0.13", labels("app", "web"),
+                namedPort("http", 9090)));
+        assertThat(names(tx)).as("a new port number re-renders the policy chain").contains(chain);
+        assertThat(nft.dump()).contains("th dport 8080", "th dport 9090");
+
+        NftTransaction same = apply(wep("prod", "web3", "caliweb3", "10.65.0.14", labels("app", "web"),
+                namedPort("http", 9090)));
+        assertThat(names(same)).as("a new member of an existing port group does not").doesNotContain(chain);
+    }
+
+    @Test
     void resyncRestoresADeletedChainAndRemovesAForeignRule() {
         EndpointKey web = EndpointKey.workload("prod", "web");
         String chain = PolicyNames.toWorkloadChain(web);
