@@ -4,7 +4,8 @@ import dev.calyx.calc.CalcGraph;
 import dev.calyx.dataplane.policy.PolicyManager;
 import dev.calyx.dataplane.policy.PolicyNames;
 import dev.calyx.dataplane.policy.RenderedTable;
-import dev.calyx.kernel.nft.NftExecBackend;
+import dev.calyx.kernel.nft.NftBackend;
+import dev.calyx.kernel.nft.NftBackends;
 import dev.calyx.kernel.nft.NftFamily;
 import dev.calyx.kernel.nft.NftTable;
 import dev.calyx.kernel.nft.NftTransaction;
@@ -37,7 +38,7 @@ import java.util.Optional;
  *
  * <p>Run (as root, after {@code mvn -pl calyx-bench -am package -DskipTests}):
  * {@code java --enable-native-access=ALL-UNNAMED -cp 'calyx-bench/target/calyx-bench.jar:calyx-bench/target/lib/*'
- * dev.calyx.bench.PolicyBench [ExP,...]} (default {@code 1000x100,10000x1000}).
+ * dev.calyx.bench.PolicyBench [ExP,... [exec|lib]]} (default {@code 1000x100,10000x1000 exec}).
  */
 public final class PolicyBench {
     private static final int NAMESPACES = 100;
@@ -49,12 +50,13 @@ public final class PolicyBench {
 
     public static void main(String[] args) throws Exception {
         String sizes = args.length > 0 ? args[0] : "1000x100,10000x1000";
+        String backend = args.length > 1 ? args[1] : "exec";
         byte[] b = new byte[3];
         new SecureRandom().nextBytes(b);
         String ns = "calyx-b-po-" + HexFormat.of().formatHex(b);
         exec("ip", "netns", "add", ns);
-        try (NftExecBackend nft = new NftExecBackend(Optional.of(Path.of("/var/run/netns", ns)))) {
-            System.out.println("policy dataplane, scratch netns " + ns + ", "
+        try (NftBackend nft = NftBackends.create(backend, Optional.of(Path.of("/var/run/netns", ns)))) {
+            System.out.println("policy dataplane, " + backend + " backend, scratch netns " + ns + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs, load " + load());
             double anchor = anchorMillis(nft);
             System.out.printf("anchor: apply of a one-command transaction (median of 15): %.2f ms%n", anchor);
@@ -68,7 +70,7 @@ public final class PolicyBench {
         }
     }
 
-    private static void run(NftExecBackend nft, int endpoints, int policies, double anchor) {
+    private static void run(NftBackend nft, int endpoints, int policies, double anchor) {
         nft.apply(new NftTransaction().deleteTableIfExists(PolicyNames.TABLE));
         PolicyManager manager = new PolicyManager(nft);
         CalcGraph graph = new CalcGraph("bench-node", manager);
@@ -141,7 +143,7 @@ public final class PolicyBench {
                 "eth0", null, List.of(ip + "/32"), null, null, null, null, iface, null, List.of(), null, null));
     }
 
-    private static double anchorMillis(NftExecBackend nft) {
+    private static double anchorMillis(NftBackend nft) {
         NftTable anchor = new NftTable(NftFamily.INET, "calyx_anchor");
         double[] ms = new double[15];
         for (int i = 0; i < ms.length; i++) {

@@ -23,6 +23,7 @@ public final class PolicyNames {
     public static final String PREFIX = "cx_";
 
     public static final String FORWARD_CHAIN = PREFIX + "forward";
+    public static final String INPUT_CHAIN = PREFIX + "input";
     public static final String NAT_CHAIN = PREFIX + "nat_post";
     /** Verdict map iifname → egress chain of the workload behind that interface. */
     public static final String FROM_WORKLOAD_MAP = PREFIX + "from_wl";

@@ -53,11 +53,17 @@ import java.util.TreeSet;
  * <p><b>Anti-spoofing.</b> A workload's egress chain first drops IPv4/IPv6 packets whose source is not one of
  * its own addresses (a family it has no address in is dropped entirely).
  *
- * <p>Host endpoints are not rendered (only workloads): their interfaces are not {@code cali*}, so they are untouched.
+ * <p>Traffic from a workload to the host (input hook) goes through the same egress chain, after IPv6 neighbour
+ * discovery is let through. Host endpoints are not rendered (only workloads): their interfaces are not {@code cali*}, so they are untouched.
  */
 public final class PolicyRenderer {
     private static final NftBaseChain FORWARD = NftBaseChain.filter(NftBaseChain.Hook.FORWARD,
             NftBaseChain.Priority.FILTER, NftBaseChain.Policy.ACCEPT);
+    private static final NftBaseChain INPUT = NftBaseChain.filter(NftBaseChain.Hook.INPUT,
+            NftBaseChain.Priority.FILTER, NftBaseChain.Policy.ACCEPT);
+    /** IPv6 neighbour discovery a pod needs with its gateway whatever its egress policy (Calico allows it too). */
+    private static final String ALLOW_ND = "icmpv6 type { nd-router-solicit, nd-neighbor-solicit, "
+            + "nd-neighbor-advert } accept";
 
     private PolicyRenderer() {
     }
@@ -96,7 +102,11 @@ public final class PolicyRenderer {
         return NftSetSpec.verdictMap(name, NftDataType.IFNAME);
     }
 
-    /** The forward base chain: conntrack shortcuts, then the two dispatch lookups with their unknown-cali drops. */
+    /**
+     * The base chains. Forward: conntrack shortcuts, then the two dispatch lookups with their unknown-cali drops.
+     * Input: traffic from a workload to the host itself goes through the workload's egress chain as well (Calico's
+     * INPUT dispatch), after neighbour discovery.
+     */
     public static Map<String, ChainDef> baseChains() {
         String glob = "\"" + PolicyNames.WORKLOAD_IFACE_GLOB + "\"";
         List<String> rules = List.of(
@@ -108,7 +118,15 @@ public final class PolicyRenderer {
                 PolicyMarks.CLEAR_BOTH,
                 "oifname vmap @" + PolicyNames.TO_WORKLOAD_MAP,
                 "oifname " + glob + " " + PolicyMarks.IF_NOT_ACCEPTED + " drop");
-        return Map.of(PolicyNames.FORWARD_CHAIN, new ChainDef(Optional.of(FORWARD), rules));
+        List<String> input = List.of(
+                "ct state established,related accept",
+                "ct state invalid drop",
+                ALLOW_ND,
+                PolicyMarks.CLEAR_BOTH,
+                "iifname vmap @" + PolicyNames.FROM_WORKLOAD_MAP,
+                "iifname " + glob + " " + PolicyMarks.IF_NOT_ACCEPTED + " drop");
+        return Map.of(PolicyNames.FORWARD_CHAIN, new ChainDef(Optional.of(FORWARD), rules),
+                PolicyNames.INPUT_CHAIN, new ChainDef(Optional.of(INPUT), input));
     }
 
     static Map<String, ChainDef> policyChains(PolicyKey key, ResolvedPolicy policy, NamedPortGroups.Lookup ports) {

@@ -153,11 +153,14 @@ class PolicyKernelTest {
 
     @Test
     void egressIsolationAndProfiles() {
+        assertThat(Exec.ping(client, ScratchHost.HOST_V4)).as("pod to host, no policy").isTrue();
         update(np("prod", "client-egress", 100, "app == 'client'", List.of(),
                 List.of(tcpTo("Allow", "8080"))));
         assertThat(reach(client, 8080)).as("egress allowed port; the reply passes by conntrack").isTrue();
         assertThat(reach(client, 80)).as("egress isolation").isFalse();
         assertThat(reach(other, 80)).as("other pods unaffected").isTrue();
+        assertThat(Exec.ping(client, ScratchHost.HOST_V4)).as("egress policy applies to the host too").isFalse();
+        assertThat(Exec.ping(other, ScratchHost.HOST_V4)).isTrue();
 
         graph.onDelete(Kind.KUBERNETES_NAMESPACE, null, "dev");
         graph.flush();
