@@ -162,6 +162,10 @@ class PolicyKernelTest {
         assertThat(Exec.ping(client, ScratchHost.HOST_V4)).as("egress policy applies to the host too").isFalse();
         assertThat(Exec.ping(other, ScratchHost.HOST_V4)).isTrue();
 
+        update(knp("prod", "client-isolated", labels("app", "client"), List.of()));
+        assertThat(reach(client, 8080)).as("the client's ingress is default-deny, yet the web pod's reply passes "
+                + "(conntrack established)").isTrue();
+
         graph.onDelete(Kind.KUBERNETES_NAMESPACE, null, "dev");
         graph.flush();
         manager.apply();
