@@ -46,14 +46,16 @@ final class TableDiff {
             if (spec == null) {
                 continue;
             }
-            Set<String> wanted = want.elements.get(name);
+            Set<String> wanted = IntervalCover.of(spec.keyType(), want.elements.get(name));
             Set<String> had = have.elements.get(name);
             if (!have.setSpecs.containsKey(name)) {
                 tx.addSet(PolicyNames.TABLE, spec, wanted);
                 continue;
             }
-            tx.addElements(PolicyNames.TABLE, spec, wanted.stream().filter(e -> !had.contains(e)).toList());
+            // deletes first: an outer net leaving must make room for the inner ones coming back (interval sets
+            // refuse overlaps); the transaction is atomic, so the order opens no gap
             tx.deleteElements(PolicyNames.TABLE, spec, had.stream().filter(e -> !wanted.contains(e)).toList());
+            tx.addElements(PolicyNames.TABLE, spec, wanted.stream().filter(e -> !had.contains(e)).toList());
         }
     }
 

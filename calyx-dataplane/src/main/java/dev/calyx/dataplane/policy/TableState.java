@@ -40,7 +40,7 @@ final class TableState {
             if (e == null) {
                 elements.remove(s);
             } else {
-                elements.put(s, new TreeSet<>(e));
+                elements.put(s, IntervalCover.of(other.setSpecs.get(s).keyType(), e));
             }
         }
         dirty.from.forEach(i -> copy(other.fromWorkload, fromWorkload, i));

@@ -208,6 +208,21 @@ class PolicyKernelTest {
     }
 
     @Test
+    void aNetworkSetAroundPodAddressesSharesOneIntervalSetWithThem() {
+        update(new dev.calyx.model.GlobalNetworkSet(dev.calyx.model.ObjectMeta.named("clients").withLabels(
+                        labels("app", "client")), new dev.calyx.model.GlobalNetworkSet.Spec(List.of("10.244.0.0/28"))),
+                gnp("web-from-clients", "default", 5, "app == 'web'", List.of("Ingress"),
+                        List.of(fromSelector("Allow", "app == 'client'")), List.of()));
+        assertThat(reach(client, 80)).isTrue();
+
+        graph.onDelete(Kind.GLOBAL_NETWORK_SET, null, "clients");
+        graph.flush();
+        manager.apply();
+        assertThat(reach(client, 80)).as("the pod's own address is back in the set").isTrue();
+        assertThat(manager.resync().isEmpty()).isTrue();
+    }
+
+    @Test
     void namedPortsOpenTheNumberEachPodGaveTheName() {
         update(knp("prod", "named", labels("app", "web"), List.of(tcpNamedPort("http-alt"))));
         assertThat(reach(client, 8080)).as("http-alt is 8080 on web").isTrue();

@@ -131,6 +131,22 @@ class PolicyManagerTest {
     }
 
     @Test
+    void nestedNetsOfOneSetKeepOnlyTheOuterOneAndTheInnerComesBack() {
+        apply(wep("prod", "db", "calidb", "10.65.0.12", labels("role", "db")),
+                new dev.calyx.model.GlobalNetworkSet(dev.calyx.model.ObjectMeta.named("dbs").withLabels(
+                        labels("role", "db")), new dev.calyx.model.GlobalNetworkSet.Spec(List.of("10.65.0.0/16"))),
+                gnp("web-from-db", "default", 5, "app == 'web'", List.of("Ingress"),
+                        List.of(fromSelector("Allow", "role == 'db'")), List.of()));
+        assertThat(nft.dump()).contains("10.65.0.0/16");
+
+        graph.onDelete(Kind.GLOBAL_NETWORK_SET, null, "dbs");
+        graph.flush();
+        manager.apply();
+        assertThat(nft.dump()).doesNotContain("10.65.0.0/16").contains("10.65.0.12");
+        assertThat(manager.resync().isEmpty()).isTrue();
+    }
+
+    @Test
     void resyncRestoresADeletedChainAndRemovesAForeignRule() {
         EndpointKey web = EndpointKey.workload("prod", "web");
         String chain = PolicyNames.toWorkloadChain(web);
