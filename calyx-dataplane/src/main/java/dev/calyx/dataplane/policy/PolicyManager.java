@@ -93,6 +93,19 @@ public final class PolicyManager implements DataplaneCallbacks {
         return apply();
     }
 
+    /**
+     * Deletes the whole table (agent uninstall). Desired state is kept: a later {@link #apply()} programs it all
+     * again. Endpoints count as not programmed until then.
+     */
+    public void uninstall() {
+        backend.apply(new NftTransaction().deleteTableIfExists(PolicyNames.TABLE));
+        applied.clear();
+        bootstrap = true;
+        dirty.addAll(desired);
+        pendingEndpoints.addAll(programmed);
+        programmed.clear();
+    }
+
     /** True once a successful transaction held this endpoint's chains and dispatch entries. */
     public boolean isProgrammed(EndpointKey key) {
         return programmed.contains(key);

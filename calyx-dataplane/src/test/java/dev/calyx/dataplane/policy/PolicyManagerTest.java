@@ -166,6 +166,17 @@ class PolicyManagerTest {
     }
 
     @Test
+    void uninstallRemovesTheTableAndApplyBringsItBack() {
+        String before = nft.dump();
+        manager.uninstall();
+        assertThat(nft.dump()).doesNotContain("calyx");
+        assertThat(manager.isProgrammed(EndpointKey.workload("prod", "web"))).isFalse();
+        manager.apply();
+        assertThat(nft.dump()).isEqualTo(before);
+        assertThat(manager.isProgrammed(EndpointKey.workload("prod", "web"))).isTrue();
+    }
+
+    @Test
     void resyncRecreatesADeletedTable() {
         String before = nft.dump();
         nft.apply(new NftTransaction().deleteTable(PolicyNames.TABLE));
