@@ -16,11 +16,21 @@ public final class ScratchNamespaces implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final List<Netns> open = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    private final String prefix;
+
+    public ScratchNamespaces() {
+        this(PREFIX);
+    }
+
+    /** Namespaces named {@code prefix + random6}, e.g. {@code calyx-t-po-}. */
+    public ScratchNamespaces(String prefix) {
+        this.prefix = prefix;
+    }
 
     public Netns create() {
         byte[] b = new byte[3];
         RANDOM.nextBytes(b);
-        String name = PREFIX + HexFormat.of().formatHex(b);
+        String name = prefix + HexFormat.of().formatHex(b);
         names.add(name);
         Netns ns = Netns.create(name);
         open.add(ns);
