@@ -43,6 +43,22 @@ public final class Lab implements AutoCloseable {
         return up(config, model, RoutedVethNetwork.create(config, nodes));
     }
 
+    /**
+     * Builds the full lab: a real node agent per node, pods attached by the real CNI shim ({@link AgentPodNetwork});
+     * policies go through {@link #policySink()}.
+     */
+    public static Lab upWithAgents(LabConfig config, LabModel model, int nodes) {
+        refuseExisting(config);
+        HostRouteCheck.requireFree(List.of(config.podRange(), config.underlayRange()));
+        return up(config, model, AgentPodNetwork.create(config, nodes));
+    }
+
+    /** Where this lab's policies must go: the agents' datastore, or nowhere for the agent-less network. */
+    public PolicySink policySink() {
+        return network instanceof AgentPodNetwork agents ? new DatastorePolicySink(agents.datastore())
+                : new NoPolicySink();
+    }
+
     /** Builds the lab's pods on {@code network}; on failure tears down everything, the network included. */
     public static Lab up(LabConfig config, LabModel model, PodNetwork network) {
         List<Pod> pods = new ArrayList<>();

@@ -65,6 +65,10 @@ public final class LabConformanceCommand implements Callable<Integer> {
             description = "How long a probe may take to converge (default: ${DEFAULT-VALUE}).")
     int pollTimeout;
 
+    @Option(names = "--no-agents", description = "Wire pods without node agents and enforce nothing (for testing "
+            + "the harness itself).")
+    boolean noAgents;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -77,17 +81,19 @@ public final class LabConformanceCommand implements Callable<Integer> {
         List<ConformanceCase> cases = ConformanceCase.loadAll(paths);
         LabModel m = LabModel.load(modelFile());
         LabConfig config = lab.config();
-        PolicySink sink = new NoPolicySink();
         PrintWriter w = spec.commandLine().getOut();
-        if (output == OutputFormat.table) {
-            w.println("policy dataplane: " + sink.description());
-        }
         Optional<LabState> running = LabState.load(config.stateFile());
         List<CaseResult> results;
+        PolicySink sink;
         if (running.isPresent()) {
+            sink = new NoPolicySink();
+            announce(w, sink);
             results = run(cases, m, inModelOrder(running.get(), m), sink, w);
         } else {
-            try (Lab temporary = Lab.up(config, m, nodes).serveInProcess()) {
+            try (Lab temporary = (noAgents ? Lab.up(config, m, nodes) : Lab.upWithAgents(config, m, nodes))
+                    .serveInProcess(); PolicySink s = temporary.policySink()) {
+                sink = s;
+                announce(w, sink);
                 results = run(cases, m, temporary.pods(), sink, w);
             }
         }
@@ -97,6 +103,13 @@ public final class LabConformanceCommand implements Callable<Integer> {
             w.println(ConformanceReport.summary(results));
         }
         return results.stream().allMatch(CaseResult::passed) ? 0 : 1;
+    }
+
+    private void announce(PrintWriter w, PolicySink sink) {
+        if (output == OutputFormat.table) {
+            w.println("policy dataplane: " + sink.description());
+            w.flush();
+        }
     }
 
     private List<CaseResult> run(List<ConformanceCase> cases, LabModel m, List<Pod> pods, PolicySink sink,
