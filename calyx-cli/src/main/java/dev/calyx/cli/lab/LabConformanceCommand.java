@@ -36,9 +36,11 @@ import java.util.concurrent.Callable;
  * {@code calyx lab conformance FILE|DIR...}: runs truth-table cases end to end and prints each case's PASS/FAIL with
  * the differing cells, then {@code N passed, M failed}; exit 0 only when every case passes.
  *
- * <p>Uses the running lab when one is up (its daemon serves the pods); otherwise builds a temporary one in this
- * process and removes it afterwards. Which policy dataplane receives the policies is printed first: until the node
- * agent exists it is none, and the policy cases fail, honestly.
+ * <p>Without a running lab it builds a temporary one in this process with a real node agent per node and the real
+ * CNI shim ({@code Lab.upWithAgents}), writes policies and labels to the agents' datastore, and removes it all
+ * afterwards; {@code --no-agents} wires pods without agents and enforces nothing (harness tests). A lab started by
+ * {@code calyx lab up} has no agents yet (its daemon only serves the pods), so against it nothing is enforced, and
+ * the first line says so.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run Kubernetes NetworkPolicy truth-table cases (files or directories of *.yaml).")
