@@ -103,7 +103,7 @@ public final class PodThroughputBench {
     private static void awaitChains(String node, int policies) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
-            String chains = run("ip", "netns", "exec", node, "nft", "list", "chains", "inet", "calyx");
+            String chains = run("ip", "netns", "exec", node, "nft", "list", "table", "inet", "calyx");
             if (chains.split("\n\\s*chain ", -1).length > policies) {
                 return;
             }
