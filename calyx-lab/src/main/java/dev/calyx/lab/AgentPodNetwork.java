@@ -51,7 +51,7 @@ public final class AgentPodNetwork implements PodNetwork {
     /** Builds nodes and underlay, and starts one agent per node; on failure removes whatever it created. */
     public static AgentPodNetwork create(LabConfig config, int nodeCount) {
         RoutedVethNetwork base = RoutedVethNetwork.create(config, nodeCount);
-        Path work = config.stateDir().resolve("agents");
+        Path work = agentsDir(config);
         AgentPodNetwork net = new AgentPodNetwork(config, base, work);
         try {
             deleteRecursively(work);
@@ -68,18 +68,58 @@ public final class AgentPodNetwork implements PodNetwork {
 
     /** The datastore all the lab's agents share (policy sinks write here). */
     public DatastoreConfig datastore() {
-        return DatastoreConfig.parse("embedded:" + work.resolve("calyx.db"));
+        return datastore(config);
+    }
+
+    /** Where the agents of the lab with {@code config} keep their datastore. */
+    public static DatastoreConfig datastore(LabConfig config) {
+        return DatastoreConfig.parse("embedded:" + agentsDir(config).resolve("calyx.db"));
+    }
+
+    /** Whether the lab with {@code config} was built with agents (its datastore exists). */
+    public static boolean hasAgents(LabConfig config) {
+        return Files.exists(agentsDir(config).resolve("calyx.db"));
+    }
+
+    private static Path agentsDir(LabConfig config) {
+        return config.stateDir().resolve("agents");
+    }
+
+    /**
+     * Stops this process's agents and leaves everything else as is: pods stay wired and policed (an agent stop
+     * never flushes), so another process can {@link #resumeAgents} over the same nodes and datastore.
+     */
+    public synchronized void handOver() {
+        agents.forEach(NodeAgent::close);
+        agents.clear();
+    }
+
+    /**
+     * Starts the agents of a lab built earlier (the {@code calyx lab up} daemon): each adopts its node's endpoints
+     * and reprograms its table from the datastore after its first sync. Returns them; the caller closes them.
+     */
+    public static List<NodeAgent> resumeAgents(LabConfig config, List<String> nodes) {
+        List<NodeAgent> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < nodes.size(); i++) {
+                started.add(NodeAgent.start(agentConfig(config, nodes, i)));
+            }
+            return started;
+        } catch (RuntimeException e) {
+            started.forEach(NodeAgent::close);
+            throw new LabException("resume the lab's node agents: " + e.getMessage(), e);
+        }
     }
 
     private AgentConfig agentConfig(int node) {
-        Path dir = work.resolve("node" + node);
-        return new AgentConfig(nodeName(node), datastore(), dir.resolve("cni.sock"), dir.resolve("queue"),
-                Optional.of(Netns.RUN_DIR.resolve(nodesAndUnderlay.nodes().get(node))), "127.0.0.1", 0, -1,
-                Optional.of(config.podRange().toString()), false);
+        return agentConfig(config, nodesAndUnderlay.nodes(), node);
     }
 
-    private String nodeName(int node) {
-        return config.prefix() + "node" + node;
+    private static AgentConfig agentConfig(LabConfig config, List<String> nodes, int node) {
+        Path dir = agentsDir(config).resolve("node" + node);
+        return new AgentConfig(config.prefix() + "node" + node, datastore(config), dir.resolve("cni.sock"),
+                dir.resolve("queue"), Optional.of(Netns.RUN_DIR.resolve(nodes.get(node))), "127.0.0.1", 0, -1,
+                Optional.of(config.podRange().toString()), false);
     }
 
     @Override

@@ -136,6 +136,19 @@ public final class Lab implements AutoCloseable {
         down(config);
     }
 
+    private static void deleteAgentsDir(java.nio.file.Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new LabException("remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What {@link #down} removed. */
     public record DownReport(List<String> namespaces, boolean daemonStopped, boolean stateRemoved) {}
 
@@ -158,6 +171,7 @@ public final class Lab implements AutoCloseable {
             stopped |= ServerDaemon.stop(orphan, daemonMarker(config));
         }
         List<String> removed = LabNamespaces.removeAll(config.prefix());
+        deleteAgentsDir(config.stateDir().resolve("agents"));
         boolean stateRemoved;
         try {
             stateRemoved = Files.deleteIfExists(config.stateFile());

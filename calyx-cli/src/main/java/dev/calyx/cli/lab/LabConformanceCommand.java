@@ -1,5 +1,7 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
+import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.CaseResult;
 import dev.calyx.lab.ConformanceCase;
 import dev.calyx.lab.ConformanceReport;
@@ -38,9 +40,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Without a running lab it builds a temporary one in this process with a real node agent per node and the real
  * CNI shim ({@code Lab.upWithAgents}), writes policies and labels to the agents' datastore, and removes it all
- * afterwards; {@code --no-agents} wires pods without agents and enforces nothing (harness tests). A lab started by
- * {@code calyx lab up} has no agents yet (its daemon only serves the pods), so against it nothing is enforced, and
- * the first line says so.
+ * afterwards; {@code --no-agents} wires pods without agents and enforces nothing (harness tests). Against a lab
+ * from {@code calyx lab up} it writes to that lab's agents (run by its daemon), or enforces nothing when the lab
+ * was built with {@code --no-agents}; the first line says which.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run Kubernetes NetworkPolicy truth-table cases (files or directories of *.yaml).")
@@ -88,9 +90,14 @@ public final class LabConformanceCommand implements Callable<Integer> {
         List<CaseResult> results;
         PolicySink sink;
         if (running.isPresent()) {
-            sink = new NoPolicySink();
+            sink = AgentPodNetwork.hasAgents(config) ? new DatastorePolicySink(AgentPodNetwork.datastore(config))
+                    : new NoPolicySink();
             announce(w, sink);
-            results = run(cases, m, inModelOrder(running.get(), m), sink, w);
+            try {
+                results = run(cases, m, inModelOrder(running.get(), m), sink, w);
+            } finally {
+                sink.close();
+            }
         } else {
             try (Lab temporary = (noAgents ? Lab.up(config, m, nodes) : Lab.upWithAgents(config, m, nodes))
                     .serveInProcess(); PolicySink s = temporary.policySink()) {

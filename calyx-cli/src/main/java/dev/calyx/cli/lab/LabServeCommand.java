@@ -5,6 +5,9 @@ import dev.calyx.lab.LabState;
 import dev.calyx.lab.PodServers;
 import dev.calyx.lab.ServerDaemon;
 import picocli.CommandLine.Command;
+import dev.calyx.agent.NodeAgent;
+import dev.calyx.lab.AgentPodNetwork;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
@@ -23,9 +26,14 @@ public final class LabServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LabConfig config = lab.config();
         LabState state = lab.requireState();
+        List<NodeAgent> agents = AgentPodNetwork.hasAgents(config)
+                ? AgentPodNetwork.resumeAgents(config, state.nodes()) : List.of();
         PodServers servers = PodServers.start(state.runningPods(),
                 state.pods().stream().map(LabState.PodState::spec).toList());
-        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "lab-serve-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            servers.close();
+            agents.forEach(NodeAgent::close);
+        }, "lab-serve-shutdown"));
         ServerDaemon.signalReady(config.stateDir());
         System.out.println("serving " + servers.socketCount() + " sockets for " + state.pods().size() + " pods");
         new CountDownLatch(1).await();

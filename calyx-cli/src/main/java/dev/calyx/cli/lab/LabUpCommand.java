@@ -9,6 +9,7 @@ import dev.calyx.lab.ServerDaemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.calyx.lab.AgentPodNetwork;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +38,10 @@ public final class LabUpCommand implements Callable<Integer> {
             description = "Nodes to spread the pods over, round-robin (default: ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--no-agents", description = "Wire pods without node agents: nothing enforces policy (for "
+            + "testing the harness itself).")
+    boolean noAgents;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -44,7 +49,11 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabConfig config = lab.config();
-        Lab built = Lab.up(config, LabModel.load(model), nodes);
+        Lab built = noAgents ? Lab.up(config, LabModel.load(model), nodes)
+                : Lab.upWithAgents(config, LabModel.load(model), nodes);
+        if (built.network() instanceof AgentPodNetwork agents) {
+            agents.handOver(); // the daemon runs the agents from here on
+        }
         long pid;
         try {
             pid = ServerDaemon.start(serveCommand(config), config.stateDir(), Duration.ofSeconds(60));
