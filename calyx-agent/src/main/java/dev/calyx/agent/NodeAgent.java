@@ -9,6 +9,7 @@ import dev.calyx.agent.loop.DataplaneLoop;
 import dev.calyx.agent.loop.LocalDataplane;
 import dev.calyx.agent.metrics.AgentMetrics;
 import dev.calyx.agent.metrics.MeteredCniHandler;
+import dev.calyx.agent.node.DefaultNamespace;
 import dev.calyx.agent.node.DefaultPool;
 import dev.calyx.agent.node.NodeRegistration;
 import dev.calyx.agent.node.PoolReadiness;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * The node agent ({@code calyx node run}): serves CNI for this node's pods over the datastore.
  *
  * <p>Start order, each step needing the one before: preflight; datastore; the Node resource (re-asserted on every
- * start, addresses from the node's namespace); a default IPPool when there is none; the dataplane loop, which first
+ * start, addresses from the node's namespace); a default IPPool and Namespace {@code default} when there are none;
+ * the policy pipeline (nothing programmed before its first full listing); the dataplane loop, which first
  * adopts the endpoints the datastore says live here and removes stale veths and routes (no flush: pods keep their
  * traffic across an agent restart); the CNI socket; the replay of DELs queued while the agent was down; health and
  * metrics; compaction for the embedded store. Readiness turns 200 only after all of it.
@@ -113,6 +115,7 @@ public final class NodeAgent implements AutoCloseable {
         FfmRtNetlink host = closing(config.hostNetns().map(NodeAgent::openIn).orElseGet(FfmRtNetlink::open));
         NodeRegistration.register(resources, config.nodeName(), host);
         DefaultPool.ensure(resources, config.defaultPool(), host);
+        DefaultNamespace.ensure(resources);
         WorkloadEndpoints endpoints = new WorkloadEndpoints(resources, config.nodeName());
         DataplaneLoop loop = closing(new DataplaneLoop());
         LocalDataplane dataplane = restoreDataplane(loop, host, endpoints, startPolicy(loop, kv));

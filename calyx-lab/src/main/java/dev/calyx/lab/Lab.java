@@ -50,7 +50,26 @@ public final class Lab implements AutoCloseable {
     public static Lab upWithAgents(LabConfig config, LabModel model, int nodes) {
         refuseExisting(config);
         HostRouteCheck.requireFree(List.of(config.podRange(), config.underlayRange()));
-        return up(config, model, AgentPodNetwork.create(config, nodes));
+        Lab lab = up(config, model, AgentPodNetwork.create(config, nodes));
+        try (PolicySink sink = lab.policySink()) {
+            lab.announceModel(sink);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    /**
+     * Writes the model's namespaces and pod labels where policy reads them, as a cluster has them from the start
+     * (without the namespaces their profiles are missing and the agents admit nothing).
+     */
+    private void announceModel(PolicySink sink) {
+        model.namespaces().forEach(n -> sink.applyNamespace(n.name(), n.labels()));
+        for (Pod p : pods) {
+            PodSpec spec = model.pod(p.ref()).orElseThrow();
+            sink.applyPod(p, spec, spec.labels());
+        }
     }
 
     /** Where this lab's policies must go: the agents' datastore, or nowhere for the agent-less network. */

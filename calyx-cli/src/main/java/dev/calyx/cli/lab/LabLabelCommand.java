@@ -3,6 +3,8 @@ package dev.calyx.cli.lab;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.PodRef;
+import dev.calyx.lab.AgentPodNetwork;
+import dev.calyx.lab.DatastorePolicySink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +70,20 @@ public final class LabLabelCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "kind '" + kind + "': want ns or pod");
         }
         updated.save(config.stateFile());
+        boolean sent = AgentPodNetwork.hasAgents(config);
+        if (sent) {
+            try (DatastorePolicySink sink = new DatastorePolicySink(AgentPodNetwork.datastore(config))) {
+                if (kind.equals("pod")) {
+                    LabState.PodState pod = updated.pod(PodRef.parse(name)).orElseThrow();
+                    sink.applyPod(pod.pod(), pod.spec(), result);
+                } else {
+                    sink.applyNamespace(name, result);
+                }
+            }
+        }
         spec.commandLine().getOut().println(kind + " " + name + " labels " + new TreeMap<>(result)
-                + " (recorded; no policy dataplane is connected to act on them yet)");
+                + (sent ? " (written to the lab's datastore; the agents apply them)"
+                        : " (recorded; this lab has no agents to act on them)"));
         return 0;
     }
 
