@@ -72,6 +72,6 @@ class AgentLabConformanceKernelTest {
     void extraEdgeCasesPass() throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of(
                 AgentLabConformanceKernelTest.class.getResource("/netpol-extra").toURI());
-        assertAllPass(ConformanceCase.loadAll(List.of(dir)), 4);
+        assertAllPass(ConformanceCase.loadAll(List.of(dir)), 6);
     }
 }
