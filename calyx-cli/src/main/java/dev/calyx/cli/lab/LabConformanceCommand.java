@@ -1,12 +1,12 @@
 package dev.calyx.cli.lab;
 
 import dev.calyx.lab.AgentPodNetwork;
-import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.CaseResult;
 import dev.calyx.lab.ConformanceCase;
 import dev.calyx.lab.ConformanceReport;
 import dev.calyx.lab.ConformanceRunner;
 import dev.calyx.lab.Convergence;
+import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.Lab;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabModel;
@@ -15,14 +15,6 @@ import dev.calyx.lab.NoPolicySink;
 import dev.calyx.lab.Pod;
 import dev.calyx.lab.PolicySink;
 import dev.calyx.lab.Prober;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab conformance FILE|DIR...}: runs truth-table cases end to end and prints each case's PASS/FAIL with

@@ -1,22 +1,21 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
+import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.PodRef;
-import dev.calyx.lab.AgentPodNetwork;
-import dev.calyx.lab.DatastorePolicySink;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab label ns NAME k=v k2-} / {@code calyx lab label pod NS/NAME k=v}: changes labels the way

@@ -1,17 +1,16 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.agent.NodeAgent;
+import dev.calyx.lab.AgentPodNetwork;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.PodServers;
 import dev.calyx.lab.ServerDaemon;
-import picocli.CommandLine.Command;
-import dev.calyx.agent.NodeAgent;
-import dev.calyx.lab.AgentPodNetwork;
 import java.util.List;
-import picocli.CommandLine.Mixin;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code calyx lab serve} (internal, started by {@code lab up}): opens every pod's server sockets inside its

@@ -1,18 +1,12 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
 import dev.calyx.lab.Lab;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabModel;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.Pod;
 import dev.calyx.lab.ServerDaemon;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import dev.calyx.lab.AgentPodNetwork;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab up --model FILE [--nodes N]}: builds the nodes and pods, then re-executes this CLI as a detached
