@@ -75,13 +75,7 @@ final class AgentHarness implements AutoCloseable {
                 Optional.of(Netns.RUN_DIR.resolve(host.name())), "127.0.0.1", 0, 0, Optional.empty(), false);
     }
 
-    /** Namespace {@code default} exists, as in any cluster: its profile {@code kns.default} admits the pods. */
     NodeAgent start() {
-        try (KvStore kv = openStore()) {
-            new dev.calyx.datastore.resource.Resources(kv).apply(dev.calyx.model.codec.ResourceCodec.INSTANCE.decode(
-                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"default\"}}",
-                    "harness"));
-        }
         agent = NodeAgent.start(config());
         return agent;
     }
