@@ -9,10 +9,13 @@ import dev.calyx.agent.loop.DataplaneLoop;
 import dev.calyx.agent.loop.LocalDataplane;
 import dev.calyx.agent.metrics.AgentMetrics;
 import dev.calyx.agent.metrics.MeteredCniHandler;
+import dev.calyx.agent.node.DefaultNamespace;
 import dev.calyx.agent.node.DefaultPool;
 import dev.calyx.agent.node.NodeRegistration;
 import dev.calyx.agent.node.PoolReadiness;
 import dev.calyx.agent.node.StartupPreflight;
+import dev.calyx.agent.policy.PolicyDataplane;
+import dev.calyx.agent.policy.PolicySyncer;
 import dev.calyx.agent.pod.AgentCniHandler;
 import dev.calyx.agent.pod.PodAddresses;
 import dev.calyx.agent.pod.WorkloadEndpoints;
@@ -21,7 +24,10 @@ import dev.calyx.dataplane.endpoint.HostMtu;
 import dev.calyx.datastore.KvStore;
 import dev.calyx.datastore.KvStores;
 import dev.calyx.datastore.PeriodicCompactor;
+import dev.calyx.datastore.resource.ResourceClient;
 import dev.calyx.datastore.resource.Resources;
+import dev.calyx.dataplane.policy.PolicyManager;
+import dev.calyx.kernel.nft.NftExecBackend;
 import dev.calyx.ipam.IpFamily;
 import dev.calyx.ipam.IpamClient;
 import dev.calyx.kernel.netlink.FfmRtNetlink;
@@ -45,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * The node agent ({@code calyx node run}): serves CNI for this node's pods over the datastore.
  *
  * <p>Start order, each step needing the one before: preflight; datastore; the Node resource (re-asserted on every
- * start, addresses from the node's namespace); a default IPPool when there is none; the dataplane loop, which first
+ * start, addresses from the node's namespace); a default IPPool and Namespace {@code default} when there are none;
+ * the policy pipeline (nothing programmed before its first full listing); the dataplane loop, which first
  * adopts the endpoints the datastore says live here and removes stale veths and routes (no flush: pods keep their
  * traffic across an agent restart); the CNI socket; the replay of DELs queued while the agent was down; health and
  * metrics; compaction for the embedded store. Readiness turns 200 only after all of it.
@@ -108,8 +115,10 @@ public final class NodeAgent implements AutoCloseable {
         FfmRtNetlink host = closing(config.hostNetns().map(NodeAgent::openIn).orElseGet(FfmRtNetlink::open));
         NodeRegistration.register(resources, config.nodeName(), host);
         DefaultPool.ensure(resources, config.defaultPool(), host);
+        DefaultNamespace.ensure(resources);
         WorkloadEndpoints endpoints = new WorkloadEndpoints(resources, config.nodeName());
-        LocalDataplane dataplane = restoreDataplane(host, endpoints);
+        DataplaneLoop loop = closing(new DataplaneLoop());
+        LocalDataplane dataplane = restoreDataplane(loop, host, endpoints, startPolicy(loop, kv));
         IpamClient ipam = IpamClient.over(kv);
         metrics = closing(new AgentMetrics(dataplane::endpointCount, () -> affineBlocks(ipam, config.nodeName())));
         int mtu = HostMtu.forWorkloads(host, Encapsulation.NONE);
@@ -127,13 +136,40 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     /** The loop, with the endpoints the datastore places here adopted and everything else workload-like removed. */
-    private LocalDataplane restoreDataplane(FfmRtNetlink host, WorkloadEndpoints endpoints) {
-        DataplaneLoop loop = closing(new DataplaneLoop());
-        LocalDataplane dataplane = new LocalDataplane(loop, host, LocalDataplane.EndpointProgrammedHook.NONE);
+    private LocalDataplane restoreDataplane(DataplaneLoop loop, FfmRtNetlink host, WorkloadEndpoints endpoints,
+                                            LocalDataplane.EndpointProgrammedHook hook) {
+        LocalDataplane dataplane = new LocalDataplane(loop, host, hook);
         LocalDataplane.RestoreResult restored = dataplane.restore(liveEndpoints(endpoints));
         LOG.info("dataplane restored: kept {} endpoint(s), removed stale veths {}, routes {}",
                 restored.veths().kept().size(), restored.veths().removed(), restored.routes());
         return dataplane;
+    }
+
+    /**
+     * The policy pipeline: the syncer lists everything (the loop programs nothing before that listing is in) and
+     * then watches; ADD waits on the returned hook. Closed before the loop so no pass runs after the watches stop.
+     */
+    private LocalDataplane.EndpointProgrammedHook startPolicy(DataplaneLoop loop, KvStore kv) {
+        AgentConfig.Policy policy = config.policy();
+        if (!policy.enabled()) {
+            LOG.warn("policy dataplane disabled: pods on node {} are not policed", config.nodeName());
+            return LocalDataplane.EndpointProgrammedHook.NONE;
+        }
+        PolicyManager manager = new PolicyManager(new NftExecBackend(config.hostNetns()));
+        PolicyDataplane dataplane = closing(new PolicyDataplane(loop, config.nodeName(), manager, policy.resync()));
+        PolicySyncer syncer = closing(new PolicySyncer(new ResourceClient(kv), dataplane::offer));
+        syncer.start();
+        return new LocalDataplane.EndpointProgrammedHook() {
+            @Override
+            public void awaitProgrammed(WorkloadEndpoint wep) {
+                dataplane.awaitProgrammed(wep, policy.addTimeout());
+            }
+
+            @Override
+            public void removed(String namespace, String name) {
+                dataplane.forget(namespace, name);
+            }
+        };
     }
 
     /** The socket first, then the queued DELs: once the socket is up the shim stops queueing (DelQueue's contract). */

@@ -43,6 +43,41 @@ public final class Lab implements AutoCloseable {
         return up(config, model, RoutedVethNetwork.create(config, nodes));
     }
 
+    /**
+     * Builds the full lab: a real node agent per node, pods attached by the real CNI shim ({@link AgentPodNetwork});
+     * policies go through {@link #policySink()}.
+     */
+    public static Lab upWithAgents(LabConfig config, LabModel model, int nodes) {
+        refuseExisting(config);
+        HostRouteCheck.requireFree(List.of(config.podRange(), config.underlayRange()));
+        Lab lab = up(config, model, AgentPodNetwork.create(config, nodes));
+        try (PolicySink sink = lab.policySink()) {
+            lab.announceModel(sink);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    /**
+     * Writes the model's namespaces and pod labels where policy reads them, as a cluster has them from the start
+     * (without the namespaces their profiles are missing and the agents admit nothing).
+     */
+    private void announceModel(PolicySink sink) {
+        model.namespaces().forEach(n -> sink.applyNamespace(n.name(), n.labels()));
+        for (Pod p : pods) {
+            PodSpec spec = model.pod(p.ref()).orElseThrow();
+            sink.applyPod(p, spec, spec.labels());
+        }
+    }
+
+    /** Where this lab's policies must go: the agents' datastore, or nowhere for the agent-less network. */
+    public PolicySink policySink() {
+        return network instanceof AgentPodNetwork agents ? new DatastorePolicySink(agents.datastore())
+                : new NoPolicySink();
+    }
+
     /** Builds the lab's pods on {@code network}; on failure tears down everything, the network included. */
     public static Lab up(LabConfig config, LabModel model, PodNetwork network) {
         List<Pod> pods = new ArrayList<>();
@@ -120,6 +155,19 @@ public final class Lab implements AutoCloseable {
         down(config);
     }
 
+    private static void deleteAgentsDir(java.nio.file.Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new LabException("remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What {@link #down} removed. */
     public record DownReport(List<String> namespaces, boolean daemonStopped, boolean stateRemoved) {}
 
@@ -142,6 +190,7 @@ public final class Lab implements AutoCloseable {
             stopped |= ServerDaemon.stop(orphan, daemonMarker(config));
         }
         List<String> removed = LabNamespaces.removeAll(config.prefix());
+        deleteAgentsDir(config.stateDir().resolve("agents"));
         boolean stateRemoved;
         try {
             stateRemoved = Files.deleteIfExists(config.stateFile());

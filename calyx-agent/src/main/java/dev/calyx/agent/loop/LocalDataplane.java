@@ -10,6 +10,7 @@ import dev.calyx.dataplane.routes.HostRoutes;
 import dev.calyx.dataplane.routes.ReconcileResult;
 import dev.calyx.kernel.netlink.FfmRtNetlink;
 import dev.calyx.kernel.netlink.IpPrefix;
+import dev.calyx.model.WorkloadEndpoint;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind the {@link DataplaneLoop}. Every public method hops onto the loop, so callers on any thread get serialised
  * access and the managers inside stay single-threaded (they are not thread-safe by design).
  *
- * <p>ADD returns only once the endpoint is programmed: wiring and routes now; when the policy dataplane joins, the
- * {@link EndpointProgrammedHook} is where ADD waits for the endpoint's policy (a pod must never run unpoliced).
+ * <p>ADD returns only once the endpoint is programmed: wiring and routes in {@link #add}; then, once the
+ * WorkloadEndpoint is written, {@link #awaitProgrammed} waits in the {@link EndpointProgrammedHook} for the
+ * endpoint's policy (a pod must never run unpoliced).
  */
 public final class LocalDataplane {
     private final DataplaneLoop loop;
@@ -40,12 +42,28 @@ public final class LocalDataplane {
         this.programmed = programmed;
     }
 
-    /** Called once the endpoint's kernel objects exist; blocks until every later stage (policy) is in place. */
+    /**
+     * Called once the endpoint's kernel objects exist and its WorkloadEndpoint is written; blocks until every later
+     * stage (policy) is in place, or throws.
+     */
     @FunctionalInterface
     public interface EndpointProgrammedHook {
-        EndpointProgrammedHook NONE = wired -> { };
+        EndpointProgrammedHook NONE = wep -> { };
 
-        void awaitProgrammed(WiredEndpoint wired);
+        void awaitProgrammed(WorkloadEndpoint wep);
+
+        /** The endpoint was deleted (DEL or a failed ADD). */
+        default void removed(String namespace, String name) {
+        }
+    }
+
+    /** Blocks until the written endpoint's policy is programmed (see {@link EndpointProgrammedHook}). */
+    public void awaitProgrammed(WorkloadEndpoint wep) {
+        programmed.awaitProgrammed(wep);
+    }
+
+    public void endpointRemoved(String namespace, String name) {
+        programmed.removed(namespace, name);
     }
 
     /** Wires the endpoint and registers its routes in the same loop turn (else the next pass deletes them). */
@@ -58,7 +76,6 @@ public final class LocalDataplane {
             track(spec.hostVethName(), true);
             return w;
         });
-        programmed.awaitProgrammed(wired);
         return wired;
     }
 

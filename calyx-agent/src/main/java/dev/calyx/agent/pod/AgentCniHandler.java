@@ -83,21 +83,37 @@ public final class AgentCniHandler implements CniHandler {
         long t0 = System.nanoTime();
         PodAddresses.Assigned assigned = datastore("assign addresses", () -> addresses.assign(request, id));
         WiredEndpoint wired = null;
+        boolean written = false;
         try {
             EndpointSpec spec = spec(request, id, assigned.addresses());
             long t1 = System.nanoTime();
             wired = dataplane.add(spec);
             WiredEndpoint done = wired;
             long t2 = System.nanoTime();
-            datastore("write WorkloadEndpoint", () -> endpoints.write(id, done, assigned.addresses()));
+            WorkloadEndpoint wep = datastore("write WorkloadEndpoint",
+                    () -> endpoints.write(id, done, assigned.addresses()));
+            written = true;
+            dataplane.awaitProgrammed(wep);
             long t3 = System.nanoTime();
             LOG.info("ADD {} ({}/{}): {} on {} in {} ms (IPAM {}, dataplane {}, WorkloadEndpoint {})", id.attachment(),
                     id.namespace(), id.workload(), assigned.addresses().stream().map(PodResults::text).toList(),
                     wired.hostVethName(), ms(t3 - t0), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
             return PodResults.of(wired, assigned.addresses());
         } catch (RuntimeException e) {
+            if (written) {
+                forgetEndpoint(id, e);
+            }
             rollback(request, id, wired, e);
             throw asCni(e, "ADD " + id.attachment());
+        }
+    }
+
+    private void forgetEndpoint(WorkloadIdentity id, RuntimeException failure) {
+        try {
+            endpoints.delete(id);
+            dataplane.endpointRemoved(id.namespace(), id.endpointName(node));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -173,6 +189,7 @@ public final class AgentCniHandler implements CniHandler {
         });
         if (ours) {
             datastore("delete WorkloadEndpoint", () -> endpoints.delete(id));
+            dataplane.endpointRemoved(id.namespace(), id.endpointName(node));
         }
         LOG.info("DEL {} ({}/{}) done in {} ms", id.attachment(), id.namespace(), id.workload(),
                 ms(System.nanoTime() - t0));

@@ -1,10 +1,12 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
 import dev.calyx.lab.CaseResult;
 import dev.calyx.lab.ConformanceCase;
 import dev.calyx.lab.ConformanceReport;
 import dev.calyx.lab.ConformanceRunner;
 import dev.calyx.lab.Convergence;
+import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.Lab;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabModel;
@@ -13,14 +15,6 @@ import dev.calyx.lab.NoPolicySink;
 import dev.calyx.lab.Pod;
 import dev.calyx.lab.PolicySink;
 import dev.calyx.lab.Prober;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +25,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab conformance FILE|DIR...}: runs truth-table cases end to end and prints each case's PASS/FAIL with
  * the differing cells, then {@code N passed, M failed}; exit 0 only when every case passes.
  *
- * <p>Uses the running lab when one is up (its daemon serves the pods); otherwise builds a temporary one in this
- * process and removes it afterwards. Which policy dataplane receives the policies is printed first: until the node
- * agent exists it is none, and the policy cases fail, honestly.
+ * <p>Without a running lab it builds a temporary one in this process with a real node agent per node and the real
+ * CNI shim ({@code Lab.upWithAgents}), writes policies and labels to the agents' datastore, and removes it all
+ * afterwards; {@code --no-agents} wires pods without agents and enforces nothing (harness tests). Against a lab
+ * from {@code calyx lab up} it writes to that lab's agents (run by its daemon), or enforces nothing when the lab
+ * was built with {@code --no-agents}; the first line says which.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Run Kubernetes NetworkPolicy truth-table cases (files or directories of *.yaml).")
@@ -65,6 +68,10 @@ public final class LabConformanceCommand implements Callable<Integer> {
             description = "How long a probe may take to converge (default: ${DEFAULT-VALUE}).")
     int pollTimeout;
 
+    @Option(names = "--no-agents", description = "Wire pods without node agents and enforce nothing (for testing "
+            + "the harness itself).")
+    boolean noAgents;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -77,17 +84,24 @@ public final class LabConformanceCommand implements Callable<Integer> {
         List<ConformanceCase> cases = ConformanceCase.loadAll(paths);
         LabModel m = LabModel.load(modelFile());
         LabConfig config = lab.config();
-        PolicySink sink = new NoPolicySink();
         PrintWriter w = spec.commandLine().getOut();
-        if (output == OutputFormat.table) {
-            w.println("policy dataplane: " + sink.description());
-        }
         Optional<LabState> running = LabState.load(config.stateFile());
         List<CaseResult> results;
+        PolicySink sink;
         if (running.isPresent()) {
-            results = run(cases, m, inModelOrder(running.get(), m), sink, w);
+            sink = AgentPodNetwork.hasAgents(config) ? new DatastorePolicySink(AgentPodNetwork.datastore(config))
+                    : new NoPolicySink();
+            announce(w, sink);
+            try {
+                results = run(cases, m, inModelOrder(running.get(), m), sink, w);
+            } finally {
+                sink.close();
+            }
         } else {
-            try (Lab temporary = Lab.up(config, m, nodes).serveInProcess()) {
+            try (Lab temporary = (noAgents ? Lab.up(config, m, nodes) : Lab.upWithAgents(config, m, nodes))
+                    .serveInProcess(); PolicySink s = temporary.policySink()) {
+                sink = s;
+                announce(w, sink);
                 results = run(cases, m, temporary.pods(), sink, w);
             }
         }
@@ -97,6 +111,13 @@ public final class LabConformanceCommand implements Callable<Integer> {
             w.println(ConformanceReport.summary(results));
         }
         return results.stream().allMatch(CaseResult::passed) ? 0 : 1;
+    }
+
+    private void announce(PrintWriter w, PolicySink sink) {
+        if (output == OutputFormat.table) {
+            w.println("policy dataplane: " + sink.description());
+            w.flush();
+        }
     }
 
     private List<CaseResult> run(List<ConformanceCase> cases, LabModel m, List<Pod> pods, PolicySink sink,

@@ -1,20 +1,21 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
+import dev.calyx.lab.DatastorePolicySink;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.PodRef;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab label ns NAME k=v k2-} / {@code calyx lab label pod NS/NAME k=v}: changes labels the way
@@ -68,8 +69,20 @@ public final class LabLabelCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "kind '" + kind + "': want ns or pod");
         }
         updated.save(config.stateFile());
+        boolean sent = AgentPodNetwork.hasAgents(config);
+        if (sent) {
+            try (DatastorePolicySink sink = new DatastorePolicySink(AgentPodNetwork.datastore(config))) {
+                if (kind.equals("pod")) {
+                    LabState.PodState pod = updated.pod(PodRef.parse(name)).orElseThrow();
+                    sink.applyPod(pod.pod(), pod.spec(), result);
+                } else {
+                    sink.applyNamespace(name, result);
+                }
+            }
+        }
         spec.commandLine().getOut().println(kind + " " + name + " labels " + new TreeMap<>(result)
-                + " (recorded; no policy dataplane is connected to act on them yet)");
+                + (sent ? " (written to the lab's datastore; the agents apply them)"
+                        : " (recorded; this lab has no agents to act on them)"));
         return 0;
     }
 

@@ -1,17 +1,12 @@
 package dev.calyx.cli.lab;
 
+import dev.calyx.lab.AgentPodNetwork;
 import dev.calyx.lab.Lab;
 import dev.calyx.lab.LabConfig;
 import dev.calyx.lab.LabModel;
 import dev.calyx.lab.LabState;
 import dev.calyx.lab.Pod;
 import dev.calyx.lab.ServerDaemon;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code calyx lab up --model FILE [--nodes N]}: builds the nodes and pods, then re-executes this CLI as a detached
@@ -37,6 +37,10 @@ public final class LabUpCommand implements Callable<Integer> {
             description = "Nodes to spread the pods over, round-robin (default: ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--no-agents", description = "Wire pods without node agents: nothing enforces policy (for "
+            + "testing the harness itself).")
+    boolean noAgents;
+
     @Option(names = {"-o", "--output"}, defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -44,7 +48,11 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabConfig config = lab.config();
-        Lab built = Lab.up(config, LabModel.load(model), nodes);
+        Lab built = noAgents ? Lab.up(config, LabModel.load(model), nodes)
+                : Lab.upWithAgents(config, LabModel.load(model), nodes);
+        if (built.network() instanceof AgentPodNetwork agents) {
+            agents.handOver(); // the daemon runs the agents from here on
+        }
         long pid;
         try {
             pid = ServerDaemon.start(serveCommand(config), config.stateDir(), Duration.ofSeconds(60));

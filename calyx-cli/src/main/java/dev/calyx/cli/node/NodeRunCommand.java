@@ -68,6 +68,17 @@ public final class NodeRunCommand implements Callable<Integer> {
     @Option(names = "--skip-preflight", description = "Do not run the preflight checks at start.")
     boolean skipPreflight;
 
+    @Option(names = "--no-policy", description = "Do not program network policy (pods run unpoliced; for debugging).")
+    boolean noPolicy;
+
+    @Option(names = "--policy-resync", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How often the nft policy table is listed and repaired (default: ${DEFAULT-VALUE}).")
+    int policyResyncSeconds;
+
+    @Option(names = "--policy-add-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long CNI ADD waits for the pod's policy before failing (default: ${DEFAULT-VALUE}).")
+    int policyAddTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (System.getenv("CALYX_LOG_LEVEL") == null) {
@@ -80,7 +91,9 @@ public final class NodeRunCommand implements Callable<Integer> {
         try {
             config = new AgentConfig(nodeName == null ? NodeAgent.defaultNodeName() : nodeName, datastore.config(),
                     cniSocket, delQueue, Optional.ofNullable(hostNetns), bind, healthPort, metricsPort,
-                    Optional.ofNullable(defaultPool), !skipPreflight);
+                    Optional.ofNullable(defaultPool), !skipPreflight,
+                    new AgentConfig.Policy(!noPolicy, java.time.Duration.ofSeconds(policyResyncSeconds),
+                            java.time.Duration.ofSeconds(policyAddTimeoutSeconds)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -65,7 +65,7 @@ class LabCommandTest {
 
     @Test
     void upProbeLabelConformanceDown() throws Exception {
-        CliRun up = lab("up", "--model", netpol.resolve("model.yaml").toString(), "--nodes", "2");
+        CliRun up = lab("up", "--model", netpol.resolve("model.yaml").toString(), "--nodes", "2", "--no-agents");
         assertThat(up.exit()).as(up.err()).isZero();
         LabState state = LabState.load(stateDir.resolve("state.json")).orElseThrow();
         long daemon = state.serverPid();
