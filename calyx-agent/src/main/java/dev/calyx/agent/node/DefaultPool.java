@@ -1,5 +1,6 @@
 package dev.calyx.agent.node;
 
+import dev.calyx.dataplane.routes.OwnedRoutes;
 import dev.calyx.datastore.resource.Resources;
 import dev.calyx.ipam.Cidr;
 import dev.calyx.kernel.netlink.IpFamily;
@@ -25,7 +26,13 @@ public final class DefaultPool {
     public static final String NAME = "default-ipv4-ippool";
     public static final String DEFAULT_CIDR = "10.244.0.0/16";
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPool.class);
-    private static final int OWN_ROUTE_PROTOCOL = 80;
+    private static final int FIRST_SECOND_OCTET = 244;
+    private static final int LAST_SECOND_OCTET = 255;
+
+    /**
+     * The first free candidate, and the first candidate skipped with the route it overlapped (for the message).
+     */
+    public record Choice(Cidr pool, Optional<Cidr> skipped, Optional<Cidr> overlappingRoute) {}
 
     private DefaultPool() {
     }
@@ -44,19 +51,36 @@ public final class DefaultPool {
 
     static String freeDefault(RtNetlink host) {
         List<Cidr> routes = host.routes(IpFamily.V4).stream()
-                .filter(r -> r.destination().length() > 0 && r.protocol() != OWN_ROUTE_PROTOCOL)
+                .filter(r -> r.protocol() != OwnedRoutes.PROTOCOL)
                 .map(DefaultPool::cidr).toList();
-        for (int second = 244; second <= 255; second++) {
+        Choice choice = firstFree(routes).orElseThrow(() -> new IllegalStateException("every /16 from 10.244.0.0 "
+                + "to 10.255.0.0 overlaps a route on this node; pass --default-pool CIDR or create an IPPool"));
+        choice.skipped().ifPresent(skipped -> LOG.warn("default pool candidate {} overlaps the route to {} in the "
+                + "node's namespace; using {}", skipped, choice.overlappingRoute().orElseThrow(), choice.pool()));
+        return choice.pool().toString();
+    }
+
+    /**
+     * The single rule for a default pool, shared by the agent and quickstart: 10.244.0.0/16 (Calico's and
+     * kubeadm's usual pod CIDR), else the next /16 up to 10.255.0.0/16 that no route overlaps. Default routes
+     * overlap everything by definition and are ignored. Empty when every candidate is taken.
+     */
+    public static Optional<Choice> firstFree(List<Cidr> routes) {
+        List<Cidr> specific = routes.stream().filter(r -> r.prefix() > 0).toList();
+        Optional<Cidr> skipped = Optional.empty();
+        Optional<Cidr> overlapping = Optional.empty();
+        for (int second = FIRST_SECOND_OCTET; second <= LAST_SECOND_OCTET; second++) {
             Cidr candidate = Cidr.parse("10." + second + ".0.0/16");
-            Optional<Cidr> clash = routes.stream().filter(candidate::overlaps).findFirst();
+            Optional<Cidr> clash = specific.stream().filter(candidate::overlaps).findFirst();
             if (clash.isEmpty()) {
-                return candidate.toString();
+                return Optional.of(new Choice(candidate, skipped, overlapping));
             }
-            LOG.warn("default pool candidate {} overlaps the route to {} in the node's namespace; trying the next /16",
-                    candidate, clash.get());
+            if (skipped.isEmpty()) {
+                skipped = Optional.of(candidate);
+                overlapping = clash;
+            }
         }
-        throw new IllegalStateException("every /16 from 10.244.0.0 to 10.255.0.0 overlaps a route on this node; "
-                + "pass --default-pool CIDR or create an IPPool");
+        return Optional.empty();
     }
 
     private static Cidr cidr(Route r) {

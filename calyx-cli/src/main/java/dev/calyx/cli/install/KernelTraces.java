@@ -1,5 +1,9 @@
 package dev.calyx.cli.install;
 
+import dev.calyx.dataplane.endpoint.VethNames;
+import dev.calyx.dataplane.policy.PolicyNames;
+import dev.calyx.dataplane.routes.OwnedRoutes;
+
 import dev.calyx.kernel.netlink.IpFamily;
 import dev.calyx.kernel.netlink.Link;
 import dev.calyx.kernel.netlink.NetlinkException;
@@ -8,7 +12,6 @@ import dev.calyx.kernel.netlink.RtNetlink;
 import dev.calyx.kernel.netlink.RtTable;
 import dev.calyx.kernel.nft.NftBackend;
 import dev.calyx.kernel.nft.NftException;
-import dev.calyx.kernel.nft.NftFamily;
 import dev.calyx.kernel.nft.NftTable;
 import dev.calyx.kernel.nft.NftTransaction;
 import dev.calyx.kernel.sys.Errno;
@@ -28,10 +31,11 @@ import java.util.Set;
  * because deleting a veth takes its routes with it: a route already gone is not an error.
  */
 public final class KernelTraces {
-    public static final int CALYX_ROUTE_PROTOCOL = 80;
-    public static final NftTable NFT_TABLE = new NftTable(NftFamily.INET, "calyx");
-    static final Set<String> TUNNEL_LINKS = Set.of("vxlan.calico", "vxlan-v6.calico", "tunl0", "wireguard.cali",
-            "wg-v6.cali");
+    /** The names come from the code that creates these objects, so uninstall cannot drift from it. */
+    public static final int CALYX_ROUTE_PROTOCOL = OwnedRoutes.PROTOCOL;
+    public static final NftTable NFT_TABLE = PolicyNames.TABLE;
+    static final Set<String> TUNNEL_LINKS = Set.of(VethNames.VXLAN_DEVICE, VethNames.VXLAN_V6_DEVICE,
+            VethNames.IPIP_DEVICE, VethNames.WIREGUARD_DEVICE, VethNames.WIREGUARD_V6_DEVICE);
 
     /** One kernel object calyx owns, with how to remove it. */
     public sealed interface Trace {
@@ -69,7 +73,7 @@ public final class KernelTraces {
     }
 
     public static boolean isCalyxLink(String name) {
-        return name.startsWith("cali") || TUNNEL_LINKS.contains(name);
+        return VethNames.isWorkloadVeth(name) || TUNNEL_LINKS.contains(name);
     }
 
     public List<Trace> find() {

@@ -1,32 +1,23 @@
 package dev.calyx.cli.install;
 
+import dev.calyx.agent.node.DefaultPool;
+import dev.calyx.ipam.Cidr;
 import dev.calyx.preflight.IpPrefix;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks quickstart's default pool: 10.244.0.0/16 (Calico's and kubeadm's usual pod CIDR) unless a host route
- * overlaps it, then the next free /16 of 10.245-10.250, saying why. The default route is ignored: it overlaps
- * everything by definition.
+ * Quickstart's default pool, chosen by the agent's own rule ({@link DefaultPool#firstFree}) so quickstart shows
+ * exactly the pool a bare {@code calyx node run} would create, with the reason when 10.244.0.0/16 was skipped.
  */
 public record PoolChoice(IpPrefix pool, Optional<String> reason) {
-    public static final List<String> CANDIDATES = List.of("10.244.0.0/16", "10.245.0.0/16", "10.246.0.0/16",
-            "10.247.0.0/16", "10.248.0.0/16", "10.249.0.0/16", "10.250.0.0/16");
-
     public static PoolChoice pick(List<IpPrefix> hostRoutes) {
-        String firstClash = null;
-        for (String c : CANDIDATES) {
-            IpPrefix candidate = IpPrefix.parse(c);
-            Optional<IpPrefix> clash = hostRoutes.stream().filter(r -> r.length() > 0)
-                    .filter(candidate::overlaps).findFirst();
-            if (clash.isEmpty()) {
-                return new PoolChoice(candidate, Optional.ofNullable(firstClash).map(f -> f + "; using " + c));
-            }
-            if (firstClash == null) {
-                firstClash = c + " overlaps the host route " + clash.get();
-            }
-        }
-        throw new IllegalStateException("no free pool: every candidate (" + String.join(", ", CANDIDATES)
-                + ") overlaps a host route; pass --pool CIDR");
+        List<Cidr> routes = hostRoutes.stream().map(r -> Cidr.parse(r.toString())).toList();
+        DefaultPool.Choice choice = DefaultPool.firstFree(routes).orElseThrow(() -> new IllegalStateException(
+                "no free pool: every /16 from 10.244.0.0 to 10.255.0.0 overlaps a host route; pass --pool CIDR"));
+        IpPrefix pool = IpPrefix.parse(choice.pool().toString());
+        Optional<String> reason = choice.skipped().map(skipped -> skipped + " overlaps the host route "
+                + choice.overlappingRoute().orElseThrow() + "; using " + pool);
+        return new PoolChoice(pool, reason);
     }
 }
