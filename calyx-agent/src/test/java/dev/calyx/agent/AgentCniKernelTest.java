@@ -1,5 +1,7 @@
 package dev.calyx.agent;
 
+import dev.calyx.testkit.Exec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +73,7 @@ class AgentCniKernelTest {
         assertThat(second.exit()).isNotZero();
         assertThat(second.json().get("code").asInt()).isEqualTo(101);
         String ip = first.json().at("/ips/0/address").asText().replace("/32", "");
-        assertThat(AgentHarness.Exec.ip(pod.name(), "addr", "show", "eth0")).contains(ip);
+        assertThat(Exec.ip(pod.name(), "addr", "show", "eth0")).contains(ip);
         assertThat(h.hostIp("route", "show", ip)).contains(VethNames.forPod("default", "api"));
         assertThat(handles()).isEqualTo(1);
         assertThat(h.del("a11ce00001", pod, "api").exit()).isZero();
@@ -177,7 +179,7 @@ class AgentCniKernelTest {
         String address = add.json().at("/ips/0/address").asText();
         assertThat(address).startsWith("10.77.0.");
         String ip = address.substring(0, address.indexOf('/'));
-        assertThat(AgentHarness.Exec.ip(pod.name(), "addr", "show", "eth0")).contains("inet " + ip + "/32");
+        assertThat(Exec.ip(pod.name(), "addr", "show", "eth0")).contains("inet " + ip + "/32");
         assertThat(Files.exists(dataDir.resolve("k8s-pod-network").resolve(ip))).isTrue();
         assertThat(handles()).as("calyx IPAM not used").isZero();
         ShimRun del = h.shim(AgentHarness.env("DEL", "10ca100001", pod, "hl"), AgentHarness.conf("1.0.0", ipam));
@@ -221,18 +223,18 @@ class AgentCniKernelTest {
         String ip0 = first.json().at("/ips/0/address").asText().replace("/32", "");
         String ip1 = second.json().at("/ips/0/address").asText().replace("/32", "");
         assertThat(ip1).isNotEqualTo(ip0);
-        assertThat(AgentHarness.Exec.ip(pod.name(), "addr", "show", "eth1")).contains(ip1);
+        assertThat(Exec.ip(pod.name(), "addr", "show", "eth1")).contains(ip1);
         assertThat(handles()).isEqualTo(2);
         assertThat(endpoints()).isEqualTo(2);
         assertThat(hostVeths()).isEqualTo(2);
         env.put("CNI_COMMAND", "DEL");
         assertThat(h.shim(env, AgentHarness.conf("1.0.0")).exit()).isZero();
-        assertThat(AgentHarness.Exec.ip(pod.name(), "link", "show")).contains("eth0").doesNotContain("eth1");
+        assertThat(Exec.ip(pod.name(), "link", "show")).contains("eth0").doesNotContain("eth1");
         assertThat(endpoints()).isEqualTo(1);
         assertThat(handles()).isEqualTo(1);
         assertThat(hostVeths()).isEqualTo(1);
         assertThat(h.hostIp("route", "show", ip0)).contains(VethNames.forPod("default", "multi"));
-        assertThat(AgentHarness.Exec.ip(pod.name(), "route", "show", "default")).contains("169.254.1.1", "eth0");
+        assertThat(Exec.ip(pod.name(), "route", "show", "default")).contains("169.254.1.1", "eth0");
         assertThat(h.del("e7e1000001", pod, "multi").exit()).isZero();
         assertThat(hostVeths()).isZero();
         assertThat(handles()).isZero();

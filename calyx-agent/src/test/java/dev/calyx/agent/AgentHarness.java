@@ -1,5 +1,7 @@
 package dev.calyx.agent;
 
+import dev.calyx.testkit.Exec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.calyx.agent.cni.ShimRun;
@@ -154,48 +156,6 @@ final class AgentHarness implements AutoCloseable {
             } catch (RuntimeException e) {
                 Exec.run("ip", "netns", "delete", name);
             }
-        }
-    }
-
-    /** iproute2 / busybox for cross-checks (production code never execs them). */
-    static final class Exec {
-        record Result(int exit, String out) {
-        }
-
-        static Result run(String... command) {
-            try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("timed out: " + String.join(" ", command));
-                }
-                return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        static String ip(String netns, String... args) {
-            List<String> cmd = new ArrayList<>(List.of("ip", "-n", netns));
-            cmd.addAll(List.of(args));
-            Result r = run(cmd.toArray(String[]::new));
-            if (r.exit() != 0) {
-                throw new IllegalStateException(cmd + " failed: " + r.out());
-            }
-            return r.out();
-        }
-
-        static boolean ping(String netns, String address) {
-            for (int i = 0; i < 3; i++) {
-                if (run("ip", "netns", "exec", netns, "busybox", "ping", "-c1", "-W2", address).exit() == 0) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.calyx.agent;
 
+import dev.calyx.testkit.Exec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +71,7 @@ class NodeAgentKernelTest {
         String ip1 = address.substring(0, address.indexOf('/'));
         String ip2 = add2.json().at("/ips/0/address").asText().replace("/32", "");
 
-        assertThat(AgentHarness.Exec.ip(p1.name(), "addr", "show", "eth0")).contains("inet " + ip1 + "/32");
+        assertThat(Exec.ip(p1.name(), "addr", "show", "eth0")).contains("inet " + ip1 + "/32");
         assertThat(h.hostIp("route", "show", ip1)).contains(ip1 + " dev " + veth);
         try (KvStore kv = h.openStore()) {
             WorkloadEndpoint wep = (WorkloadEndpoint) new Resources(kv)
@@ -87,8 +89,8 @@ class NodeAgentKernelTest {
                     .containsEntry("pod", "web-1").containsEntry("namespace", "default")
                     .containsEntry("node", "node1").containsEntry("containerID", "c0ffee0001");
         }
-        assertThat(AgentHarness.Exec.ping(p1.name(), ip2)).as("pod to pod").isTrue();
-        assertThat(AgentHarness.Exec.ping(p2.name(), ip1)).as("pod to pod back").isTrue();
+        assertThat(Exec.ping(p1.name(), ip2)).as("pod to pod").isTrue();
+        assertThat(Exec.ping(p2.name(), ip1)).as("pod to pod back").isTrue();
 
         String check = "{\"cniVersion\":\"1.0.0\",\"name\":\"k8s-pod-network\",\"type\":\"calyx\","
                 + "\"ipam\":{\"type\":\"calyx-ipam\"},\"prevResult\":" + add1.stdout() + "}";
@@ -100,7 +102,7 @@ class NodeAgentKernelTest {
         assertThat(del.stdout()).isEmpty();
         assertThat(h.hostIp("link", "show")).doesNotContain(veth);
         assertThat(h.hostIp("route", "show")).doesNotContain(ip1 + " ");
-        assertThat(AgentHarness.Exec.ip(p1.name(), "link", "show")).doesNotContain("eth0");
+        assertThat(Exec.ip(p1.name(), "link", "show")).doesNotContain("eth0");
         try (KvStore kv = h.openStore()) {
             assertThat(new Resources(kv).get(Kind.WORKLOAD_ENDPOINT, "default", "node1-k8s-web--1-eth0")).isEmpty();
             assertThat(IpamClient.over(kv).ipsByHandle("k8s-pod-network.c0ffee0001")).isEmpty();

@@ -1,5 +1,7 @@
 package dev.calyx.agent;
 
+import dev.calyx.testkit.Exec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calyx.agent.cni.ShimRun;
@@ -51,16 +53,16 @@ class NodeAgentLifecycleKernelTest {
         String ip1 = ip(h.add("4e5700001", p1, "keep-1"));
         String ip2 = ip(h.add("4e5700002", p2, "keep-2"));
         h.stop();
-        AgentHarness.Exec.ip(h.host.name(), "link", "add", "cali00stale00", "type", "veth", "peer", "name",
+        Exec.ip(h.host.name(), "link", "add", "cali00stale00", "type", "veth", "peer", "name",
                 "stale-peer");
-        assertThat(AgentHarness.Exec.ping(p1.name(), ip2)).as("pods talk while the agent is down").isTrue();
+        assertThat(Exec.ping(p1.name(), ip2)).as("pods talk while the agent is down").isTrue();
 
         h.start();
         String links = h.hostIp("link", "show");
         assertThat(links).contains(VethNames.forPod("default", "keep-1"), VethNames.forPod("default", "keep-2"))
                 .doesNotContain("cali00stale00");
         assertThat(h.hostIp("route", "show", ip1)).contains(VethNames.forPod("default", "keep-1"));
-        assertThat(AgentHarness.Exec.ping(p2.name(), ip1)).as("pods talk after the restart").isTrue();
+        assertThat(Exec.ping(p2.name(), ip1)).as("pods talk after the restart").isTrue();
 
         assertThat(h.del("4e5700001", p1, "keep-1").exit()).isZero();
         assertThat(h.hostIp("link", "show")).doesNotContain(VethNames.forPod("default", "keep-1"));

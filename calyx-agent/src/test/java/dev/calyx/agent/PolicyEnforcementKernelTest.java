@@ -1,5 +1,7 @@
 package dev.calyx.agent;
 
+import dev.calyx.testkit.Exec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calyx.agent.cni.ShimRun;
@@ -125,12 +127,12 @@ class PolicyEnforcementKernelTest {
     }
 
     private static boolean pingOnce(Pod from, String to) {
-        return AgentHarness.Exec.run("ip", "netns", "exec", from.ns.name(), "busybox", "ping", "-c1", "-W1", to)
+        return Exec.run("ip", "netns", "exec", from.ns.name(), "busybox", "ping", "-c1", "-W1", to)
                 .exit() == 0;
     }
 
     private String nftTable() {
-        return AgentHarness.Exec.run("ip", "netns", "exec", h.host.name(), "nft", "list", "table", "inet", "calyx")
+        return Exec.run("ip", "netns", "exec", h.host.name(), "nft", "list", "table", "inet", "calyx")
                 .out();
     }
 

@@ -1,6 +1,6 @@
 package dev.calyx.dataplane.endpoint;
 
-import dev.calyx.dataplane.testing.Exec;
+import dev.calyx.testkit.Exec;
 import dev.calyx.dataplane.testing.ScratchHost;
 import dev.calyx.dataplane.testing.ScratchNamespaces;
 import dev.calyx.kernel.netlink.FfmRtNetlink;

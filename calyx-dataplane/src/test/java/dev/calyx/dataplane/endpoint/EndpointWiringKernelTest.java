@@ -2,7 +2,7 @@ package dev.calyx.dataplane.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.calyx.dataplane.routes.OwnedRoutes;
-import dev.calyx.dataplane.testing.Exec;
+import dev.calyx.testkit.Exec;
 import dev.calyx.dataplane.testing.ScratchHost;
 import dev.calyx.dataplane.testing.ScratchNamespaces;
 import dev.calyx.kernel.netlink.FfmRtNetlink;

@@ -1,6 +1,6 @@
 package dev.calyx.dataplane.policy;
 
-import dev.calyx.dataplane.testing.Exec;
+import dev.calyx.testkit.Exec;
 
 import java.io.IOException;
 import java.util.ArrayList;

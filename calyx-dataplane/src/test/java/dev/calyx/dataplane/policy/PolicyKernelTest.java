@@ -5,7 +5,7 @@ import dev.calyx.calc.EndpointKey;
 import dev.calyx.dataplane.endpoint.EndpointSpec;
 import dev.calyx.dataplane.endpoint.EndpointWiring;
 import dev.calyx.dataplane.endpoint.VethNames;
-import dev.calyx.dataplane.testing.Exec;
+import dev.calyx.testkit.Exec;
 import dev.calyx.dataplane.testing.ScratchHost;
 import dev.calyx.dataplane.testing.ScratchNamespaces;
 import dev.calyx.kernel.netlink.FfmRtNetlink;

@@ -1,6 +1,6 @@
 package dev.calyx.dataplane.routes;
 
-import dev.calyx.dataplane.testing.Exec;
+import dev.calyx.testkit.Exec;
 import dev.calyx.dataplane.testing.ScratchNamespaces;
 import dev.calyx.kernel.netlink.FfmRtNetlink;
 import dev.calyx.kernel.netlink.VethSpec;

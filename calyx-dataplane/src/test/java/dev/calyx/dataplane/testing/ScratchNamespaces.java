@@ -1,5 +1,7 @@
 package dev.calyx.dataplane.testing;
 
+import dev.calyx.testkit.Exec;
+
 import dev.calyx.kernel.netns.Netns;
 
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.calyx.dataplane.testing;
+package dev.calyx.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
